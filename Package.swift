@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline, one module per step, dependencies pointing one way:
+//   Markdown (cmark-gfm) → NoteModel → SiteRendering → NotesKit → notesgen
+// Attention, NoteResults and NoteRuntime are also compiled by notesgen itself into every
+// note's program, so they depend on nothing but Foundation (and each other).
+let package = Package(
+    name: "notesgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Attention", targets: ["Attention"]),
+        .executable(name: "notesgen", targets: ["notesgen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // The attention library: tensors, PyTorch's RNG, layers, attention. Foundation only.
+        .target(name: "Attention"),
+        // What a block shows (tables, heatmaps, text) and how it travels from a note's program.
+        .target(name: "NoteResults"),
+        // Linked into every note's program: `show`, `heatmap`, the result channel.
+        .target(name: "NoteRuntime", dependencies: ["Attention", "NoteResults"]),
+
+        // cmark-gfm, the C library; only the Markdown module imports it.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "NoteModel", dependencies: ["Markdown", "NoteResults"]),
+        .target(name: "SiteRendering", dependencies: ["NoteModel"]),
+        .target(
+            name: "NotesKit",
+            dependencies: [
+                "NoteModel", "SiteRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "notesgen", dependencies: ["NotesKit"]),
+
+        .testTarget(name: "AttentionTests", dependencies: ["Attention"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SiteRenderingTests", dependencies: ["SiteRendering"]),
+        .testTarget(name: "NotesKitTests", dependencies: ["NotesKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DocTests", dependencies: ["NotesKit"]),
+    ]
+)
