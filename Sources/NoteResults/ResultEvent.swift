@@ -1,0 +1,66 @@
+import Foundation
+
+/// One line of the result channel: what a note's program tells notesgen while it runs.
+///
+/// The program appends one JSON object per line to the file named by the environment variable
+/// `NOTESGEN_RESULTS`. `stdoutOffset` is how many bytes the program had written to its standard
+/// output at that moment, so notesgen can cut the captured output into each block's text.
+public struct ResultEvent: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// The block `block` starts running.
+        case begin
+        /// The block `block` showed `output`.
+        case output
+        /// The program finished every block.
+        case end
+    }
+
+    public var kind: Kind
+    public var block: Int
+    public var stdoutOffset: Int
+    public var output: BlockOutput?
+
+    public init(kind: Kind, block: Int, stdoutOffset: Int, output: BlockOutput? = nil) {
+        self.kind = kind
+        self.block = block
+        self.stdoutOffset = stdoutOffset
+        self.output = output
+    }
+
+    /// The environment variable naming the file the events go to.
+    public static let environmentVariable = "NOTESGEN_RESULTS"
+
+    /// JSON without whitespace; NaN and infinities as the strings "nan", "inf", "-inf".
+    public func encodedLine() throws -> Data {
+        var data = try Self.encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes every complete line of a result file; a partial last line (the program died while
+    /// writing it) is ignored.
+    public static func decodeLines(_ data: Data) throws -> [ResultEvent] {
+        var events: [ResultEvent] = []
+        var lineStart = data.startIndex
+        for index in data.indices where data[index] == 0x0A {
+            events.append(try decoder.decode(ResultEvent.self, from: data[lineStart..<index]))
+            lineStart = index + 1
+        }
+        return events
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }()
+}

@@ -1,0 +1,92 @@
+import Foundation
+import NoteModel
+
+/// `notesgen test`: checks every block's recorded ```` ```output ```` against what it computes
+/// now, and with `fix` rewrites the recorded outputs.
+public struct DocTestRunner: Sendable {
+    public var tolerance: Tolerance
+    public var fix: Bool
+
+    public init(tolerance: Tolerance = Tolerance(), fix: Bool = false) {
+        self.tolerance = tolerance
+        self.fix = fix
+    }
+
+    /// What the doc-tests of one note found.
+    public struct Report: Sendable {
+        public var note: String
+        /// Failed blocks, differences, missing or stray output blocks.
+        public var diagnostics: [Diagnostic]
+        /// With `fix`: whether the file was rewritten.
+        public var rewrote: Bool
+        public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Checks (or fixes) one note whose blocks have run.
+    public func check(_ outcome: NoteOutcome, fileURL: URL?) -> Report {
+        let note = outcome.note
+        var diagnostics = outcome.diagnostics
+        let (outputs, problems) = OutputBlocks.find(in: note)
+        diagnostics += problems
+        // A note whose blocks fail is reported as such and never rewritten.
+        guard !outcome.hasErrors else {
+            return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
+        }
+        var desired: [Int: RecordedOutput] = [:]
+        for block in note.blocks {
+            guard !block.options.shouldFail, !block.options.hidesOutput else { continue }
+            let computed = RecordedOutput(outputs: outcome.results[block.index].outputs)
+            if !computed.isEmpty { desired[block.index] = computed }
+        }
+        if fix && problems.isEmpty {
+            do {
+                let fixed = try OutputFixer.fix(source: outcome.source, note: note, outputs: outputs, desired: desired)
+                guard fixed != outcome.source, let fileURL else {
+                    return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
+                }
+                try FileStore.writeAtomically(Data(fixed.utf8), to: fileURL)
+                return Report(note: note.path, diagnostics: diagnostics, rewrote: true)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(.error, file: note.path, summary: "cannot fix the recorded outputs: \(error)", id: "doctest.fix"))
+                return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
+            }
+        }
+        for block in note.blocks where !block.options.shouldFail {
+            diagnostics += compare(block, recorded: outputs[block.index], computed: desired[block.index], in: note)
+        }
+        return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
+    }
+
+    private func compare(
+        _ block: SwiftAttnBlock, recorded: OutputBlock?, computed: RecordedOutput?, in note: Note
+    ) -> [Diagnostic] {
+        switch (recorded, computed) {
+        case (nil, nil):
+            return []
+        case (nil, let computed?):
+            return [
+                Diagnostic(
+                    .error, file: note.path, line: block.range.end.line,
+                    summary: "block shows results but has no output block recording them", id: "doctest.missing",
+                    details: "  it computes:\n" + computed.lines.map { "    \($0.text)" }.joined(separator: "\n")
+                        + "\n  run `notesgen test --fix` to record them")
+            ]
+        case (let recorded?, nil):
+            return [
+                Diagnostic(
+                    .error, file: note.path, line: recorded.range.start.line,
+                    summary: "output block records results, but its block shows nothing", id: "doctest.stale",
+                    details: "  run `notesgen test --fix` to remove it")
+            ]
+        case (let recorded?, let computed?):
+            guard let difference = OutputComparison.compare(recorded: recorded.lines, computed: computed, tolerance: tolerance)
+            else { return [] }
+            return [
+                Diagnostic(
+                    .error, file: note.path, line: recorded.range.start.line + 1 + difference.lineIndex,
+                    summary: "recorded output differs", id: "doctest.mismatch", details: difference.explanation)
+            ]
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Markdown
+import NoteModel
+
+/// A ```` ```output ```` block of a note and the `swift-attn` block whose results it records.
+public struct OutputBlock: Sendable, Hashable {
+    /// The index of the `swift-attn` block it belongs to.
+    public var blockIndex: Int
+    /// From the opening fence's line to the closing fence's line (1-based, inclusive).
+    public var range: SourceRange
+    /// The recorded lines, as cmark read them (container prefixes removed).
+    public var lines: [String]
+}
+
+/// Finds each `output` block and pairs it with the nearest `swift-attn` block before it.
+public enum OutputBlocks {
+    /// The info string's first word that marks recorded results.
+    public static let language = "output"
+
+    public static func find(in note: Note) -> (blocks: [Int: OutputBlock], problems: [Diagnostic]) {
+        var found: [Int: OutputBlock] = [:]
+        var problems: [Diagnostic] = []
+        var current: Int?
+        var codeBlockIndex = 0
+        note.document.walk { node, _ in
+            guard case .codeBlock(let info, let literal, isFenced: true) = node.kind else { return }
+            let language = BlockOptionsParser.languageWord(of: info)
+            if language == BlockOptionsParser.language {
+                current = codeBlockIndex < note.blocks.count ? note.blocks[codeBlockIndex].index : nil
+                codeBlockIndex += 1
+            } else if language == Self.language {
+                guard let owner = current else {
+                    problems.append(
+                        Diagnostic(
+                            .error, file: note.path, line: node.range.start.line,
+                            summary: "output block has no swift-attn block before it", id: "doctest.orphan"))
+                    return
+                }
+                if let earlier = found[owner] {
+                    problems.append(
+                        Diagnostic(
+                            .error, file: note.path, line: node.range.start.line,
+                            summary: "second output block for the swift-attn block at line \(note.blocks[owner].range.start.line) (the first is at line \(earlier.range.start.line))",
+                            id: "doctest.duplicate"))
+                    return
+                }
+                var lines = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                if lines.last == "" { lines.removeLast() }
+                found[owner] = OutputBlock(blockIndex: owner, range: node.range, lines: lines)
+            }
+        }
+        return (found, problems)
+    }
+}

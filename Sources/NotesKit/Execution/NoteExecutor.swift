@@ -1,0 +1,304 @@
+import Foundation
+import NoteModel
+import NoteResults
+
+/// Compiles a note's blocks into one program, runs it as a child process and collects what each
+/// block showed, printed or failed with.
+///
+/// A failing, crashing or hanging note only ever produces a `NoteRun` describing the failure;
+/// it never throws and never takes notesgen down.
+public struct NoteExecutor: Sendable {
+    public var toolchain: Toolchain
+    public var library: RuntimeLibrary
+    /// Where programs are generated, compiled and run (a fresh sub-folder per run).
+    public var workFolder: URL
+    /// How long a note's program may run, in seconds, besides the blocks' own `timeout=`.
+    public var noteTimeout: Double
+
+    /// Flags for a note's program: Swift 5 mode keeps top-level code free of actor isolation
+    /// errors a learner should not have to meet; -Onone compiles fastest.
+    static let programFlags = ["-swift-version", "5", "-Onone", "-diagnostic-style", "llvm"]
+
+    public init(toolchain: Toolchain, library: RuntimeLibrary, workFolder: URL, noteTimeout: Double) {
+        self.toolchain = toolchain
+        self.library = library
+        self.workFolder = workFolder
+        self.noteTimeout = noteTimeout
+    }
+
+    /// Everything that can change a note's results: its code and options, its path (it appears in
+    /// messages), the library, the compiler and the flags; not its prose nor its line numbers.
+    public func cacheKey(for note: Note) -> String {
+        var hash = SHA256()
+        hash.updateField("notesgen-run-v1")
+        hash.updateField(library.hash)
+        hash.updateField(toolchain.version)
+        hash.updateField(Self.programFlags.joined(separator: " "))
+        hash.updateField(String(noteTimeout))
+        hash.updateField(note.path)
+        for block in note.blocks {
+            hash.updateField(block.code)
+            hash.updateField("\(block.options.shouldFail) \(block.options.timeout ?? 0)")
+        }
+        return hash.hexDigest()
+    }
+
+    public func run(_ note: Note) -> NoteRun {
+        var run = NoteRun(blocks: Array(repeating: BlockResult(), count: note.blocks.count), messages: [])
+        let normal = note.blocks.filter { !$0.options.shouldFail }
+        do {
+            try execute(normal, of: note, into: &run, expectingFailure: false)
+            for block in note.blocks where block.options.shouldFail {
+                let before = normal.filter { $0.index < block.index }
+                try execute(before + [block], of: note, into: &run, expectingFailure: true)
+            }
+        } catch {
+            // The machine failed us (no disk space, no compiler): say so on every block.
+            for index in run.blocks.indices where run.blocks[index].failure == nil {
+                run.blocks[index].failure = BlockFailure(kind: .compile, message: "notesgen could not run the note: \(error)")
+            }
+            run.messages.append(
+                NoteRun.Message(
+                    block: note.blocks.first?.index ?? 0, lineInBlock: nil, column: nil, severity: .error,
+                    summary: "the note's program could not be run: \(error)", id: "block.run"))
+        }
+        return run
+    }
+
+    /// Compiles and runs `blocks` as one program. With `expectingFailure`, the last block is a
+    /// `should-fail` block: its failure is its result, and only its results are recorded.
+    private func execute(
+        _ blocks: [SwiftAttnBlock], of note: Note, into run: inout NoteRun, expectingFailure: Bool
+    ) throws {
+        guard let last = blocks.last else { return }
+        let recorded = expectingFailure ? [last] : blocks
+        let folder = workFolder.appendingPathComponent("\(note.slug)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        // Compile.
+        let source = folder.appendingPathComponent("main.swift")
+        let binary = folder.appendingPathComponent("note")
+        try Data(ProgramGenerator.program(for: blocks, notePath: note.path).utf8).write(to: source)
+        let lib = library.folder.path
+        let compile = try ChildProcess.run(
+            executable: toolchain.swiftc,
+            arguments: Self.programFlags + [
+                "-I", lib, "-L", lib, "-lAttention", "-lNoteResults", "-lNoteRuntime",
+                "-Xlinker", "-rpath", "-Xlinker", lib, "-module-cache-path", folder.appendingPathComponent("mc").path,
+                source.path, "-o", binary.path,
+            ],
+            workingDirectory: folder, timeout: 300)
+        let compilerOutput = String(decoding: compile.stderr + compile.stdout, as: UTF8.self)
+        let compilerMessages = CompilerMessage.parse(compilerOutput).filter { $0.file == note.path }
+        for message in compilerMessages where message.severity != "note" {
+            guard let block = blocks.first(where: { $0.contains(line: message.line) }),
+                recorded.contains(where: { $0.index == block.index })
+            else { continue }
+            run.messages.append(
+                NoteRun.Message(
+                    block: block.index, lineInBlock: message.line - block.firstCodeLine, column: message.column,
+                    severity: message.severity == "error" ? .error : .warning, summary: message.text,
+                    id: "block.compile",
+                    details: message.excerpt.isEmpty ? nil : message.excerpt.joined(separator: "\n"),
+                    isExpected: expectingFailure))
+        }
+        guard compile.succeeded else {
+            let failing = Set(compilerMessages.filter { $0.severity == "error" }.compactMap { message in
+                blocks.first(where: { $0.contains(line: message.line) })?.index
+            })
+            if expectingFailure {
+                run.blocks[last.index].expectedFailure = BlockFailure(kind: .compile, message: "")
+                if failing.isEmpty {
+                    run.blocks[last.index].expectedFailure?.message = compilerOutput
+                }
+                return
+            }
+            for block in blocks {
+                run.blocks[block.index].failure =
+                    failing.contains(block.index)
+                    ? BlockFailure(kind: .compile, message: "")
+                    : BlockFailure(kind: .notRun, message: "not run: the note's code did not compile")
+            }
+            if failing.isEmpty {
+                // An error outside every block (should not happen): show the compiler's words.
+                run.blocks[blocks[0].index].failure = BlockFailure(kind: .compile, message: compilerOutput)
+                run.messages.append(
+                    NoteRun.Message(
+                        block: blocks[0].index, lineInBlock: nil, column: nil, severity: .error,
+                        summary: "the note's program did not compile", id: "block.compile",
+                        details: compilerOutput))
+            }
+            return
+        }
+
+        // Run.
+        let resultsFile = folder.appendingPathComponent("results.jsonl")
+        var environment = ProcessInfo.processInfo.environment
+        environment[ResultEvent.environmentVariable] = resultsFile.path
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        let explicitLimits = blocks.compactMap(\.options.timeout).reduce(0, +)
+        let watchdog = BlockWatchdog(resultsFile: resultsFile, blocks: blocks)
+        let child = try ChildProcess.run(
+            executable: binary, arguments: [], environment: environment, workingDirectory: folder,
+            timeout: noteTimeout + explicitLimits, shouldKill: { watchdog.blockOverran() })
+        let events = (try? ResultEvent.decodeLines(Data(contentsOf: resultsFile))) ?? []
+        let outcome = ProgramOutcome(events: events, stdout: child.stdout)
+
+        for block in recorded where outcome.started.contains(block.index) {
+            run.blocks[block.index].outputs = outcome.outputs[block.index, default: []]
+        }
+        if outcome.completed && child.succeeded {
+            if expectingFailure {
+                run.blocks[last.index].failure = BlockFailure(
+                    kind: .unexpectedSuccess, message: "this should-fail block compiled and ran without failing")
+                run.messages.append(
+                    NoteRun.Message(
+                        block: last.index, lineInBlock: nil, column: nil, severity: .error,
+                        summary: "block marked should-fail compiled and ran without failing", id: "block.should-fail"))
+            }
+            return
+        }
+        let culprit = outcome.lastStarted ?? blocks[0].index
+        let failure: BlockFailure
+        let summary: String
+        if child.timedOut {
+            let limit = note.blocks[culprit].options.timeout ?? noteTimeout
+            summary = "block ran longer than \(Self.seconds(limit))"
+            failure = BlockFailure(kind: .timeout, message: summary)
+        } else {
+            let message = TrapMessage.extract(from: String(decoding: child.stderr, as: UTF8.self), status: child)
+            summary = "block trapped: \(message)"
+            failure = BlockFailure(kind: .trap, message: message)
+        }
+        if expectingFailure {
+            if culprit == last.index {
+                run.blocks[last.index].expectedFailure = failure
+            } else {
+                run.blocks[last.index].failure = BlockFailure(
+                    kind: .notRun, message: "not run: an earlier block failed")
+            }
+            return
+        }
+        run.blocks[culprit].failure = failure
+        run.messages.append(
+            NoteRun.Message(
+                block: culprit, lineInBlock: nil, column: nil, severity: .error, summary: summary,
+                id: child.timedOut ? "block.timeout" : "block.trap",
+                details: Self.tail(of: child.stdout)))
+        for block in blocks where block.index > culprit {
+            run.blocks[block.index].failure = BlockFailure(
+                kind: .notRun, message: "not run: the block at line \(note.blocks[culprit].range.start.line) failed")
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    /// The last lines a failing program printed, to show with its failure.
+    private static func tail(of stdout: Data) -> String? {
+        let lines = String(decoding: stdout, as: UTF8.self).split(separator: "\n").suffix(10)
+        return lines.isEmpty ? nil : "output before the failure:\n" + lines.map { "  \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// What a program reported through the result channel, cut into blocks.
+struct ProgramOutcome {
+    var outputs: [Int: [BlockOutput]] = [:]
+    var started: Set<Int> = []
+    var lastStarted: Int?
+    var completed = false
+
+    init(events: [ResultEvent], stdout: Data) {
+        var offset = 0
+        func takeText(upTo end: Int, for block: Int?) {
+            let end = min(max(end, offset), stdout.count)
+            if let block, end > offset {
+                let text = String(decoding: stdout[offset..<end], as: UTF8.self)
+                if case .text(let previous)? = outputs[block]?.last {
+                    outputs[block]![outputs[block]!.count - 1] = .text(previous + text)
+                } else {
+                    outputs[block, default: []].append(.text(text))
+                }
+            }
+            offset = max(offset, end)
+        }
+        for event in events {
+            takeText(upTo: event.stdoutOffset, for: lastStarted)
+            switch event.kind {
+            case .begin:
+                started.insert(event.block)
+                lastStarted = event.block
+            case .output:
+                if let output = event.output { outputs[event.block, default: []].append(output) }
+            case .end:
+                completed = true
+            }
+        }
+        takeText(upTo: stdout.count, for: lastStarted)
+    }
+}
+
+/// Kills a note's program when the running block has a `timeout=` and has run past it.
+final class BlockWatchdog: @unchecked Sendable {
+    private let resultsFile: URL
+    private let limits: [Int: Double]
+    private var readBytes = 0
+    private var current: (block: Int, since: Date)?
+
+    init(resultsFile: URL, blocks: [SwiftAttnBlock]) {
+        self.resultsFile = resultsFile
+        self.limits = Dictionary(uniqueKeysWithValues: blocks.compactMap { block in
+            block.options.timeout.map { (block.index, $0) }
+        })
+    }
+
+    func blockOverran() -> Bool {
+        guard !limits.isEmpty else { return false }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: resultsFile.path))?[.size] as? Int,
+            size != readBytes, let data = try? Data(contentsOf: resultsFile)
+        {
+            readBytes = size
+            if let begin = (try? ResultEvent.decodeLines(data))?.last(where: { $0.kind == .begin }),
+                begin.block != current?.block
+            {
+                current = (begin.block, Date())
+            }
+        }
+        guard let current, let limit = limits[current.block] else { return false }
+        return Date().timeIntervalSince(current.since) > limit
+    }
+}
+
+/// The message a trapped program left on standard error, without the machine's paths.
+enum TrapMessage {
+    static func extract(from stderr: String, status: ChildProcess.Result) -> String {
+        let markers = ["Fatal error", "Precondition failed", "Assertion failed", "Index out of range"]
+        for line in stderr.split(separator: "\n") {
+            for marker in markers {
+                if let range = line.range(of: marker) {
+                    return String(line[range.lowerBound...])
+                }
+            }
+        }
+        if let line = stderr.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return String(line)
+        }
+        if status.wasSignalled {
+            return "the program was stopped by signal \(status.status) (\(signalName(status.status)))"
+        }
+        return "the program exited with status \(status.status) before its last block finished"
+    }
+
+    private static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGILL: return "SIGILL, a Swift runtime trap"
+        case SIGTRAP: return "SIGTRAP, a Swift runtime trap"
+        case SIGSEGV: return "SIGSEGV, a bad memory access"
+        case SIGABRT: return "SIGABRT"
+        case SIGFPE: return "SIGFPE, an arithmetic error"
+        default: return "signal \(signal)"
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The modules every note's program links against (`Attention`, `NoteResults`, `NoteRuntime`),
+/// compiled by notesgen itself from the package's sources into the cache.
+///
+/// SwiftPM's `.build` layout is private, so notesgen does not look there: it compiles the three
+/// modules (they depend on Foundation only) once per version of their sources and compiler, into
+/// `<cache>/lib/<hash>/`, and reuses them until a source file changes.
+public struct RuntimeLibrary: Sendable {
+    /// The modules in dependency order, as folders of `Sources/`.
+    public static let modules = ["Attention", "NoteResults", "NoteRuntime"]
+
+    /// Flags for compiling the modules: optimised, but keeping precondition messages
+    /// (`-assert-config Debug`) so a shape error in a note says which shapes.
+    static let libraryFlags = ["-O", "-assert-config", "Debug", "-swift-version", "6", "-g"]
+
+    /// Where the compiled modules are (`-I`, `-L` and the run-time search path).
+    public var folder: URL
+    /// A hash of the sources, the compiler and the flags.
+    public var hash: String
+
+    /// Hashes the modules' sources under `packageRoot/Sources` and compiles them if this version
+    /// is not in the cache yet.
+    public static func prepare(packageRoot: URL, toolchain: Toolchain, cacheFolder: URL) throws -> RuntimeLibrary {
+        var hash = SHA256()
+        hash.updateField(toolchain.version)
+        hash.updateField(libraryFlags.joined(separator: " "))
+        var sourcesByModule: [String: [URL]] = [:]
+        for module in modules {
+            let files = try swiftFiles(in: packageRoot.appendingPathComponent("Sources/\(module)"))
+            sourcesByModule[module] = files
+            hash.updateField(module)
+            for file in files {
+                hash.updateField(String(file.path.dropFirst(packageRoot.path.count)))
+                hash.update(try Data(contentsOf: file))
+            }
+        }
+        let digest = hash.hexDigest()
+        let folder = cacheFolder.appendingPathComponent("lib/\(digest.prefix(24))")
+        let library = RuntimeLibrary(folder: folder, hash: digest)
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) {
+            return library
+        }
+        // Build beside the final folder, then rename: a concurrent or interrupted build never
+        // leaves a half-built library where another run would use it.
+        let staging = cacheFolder.appendingPathComponent("lib/.staging-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        for module in modules {
+            let arguments =
+                ["-parse-as-library", "-emit-library", "-emit-module", "-module-name", module, "-module-link-name", module]
+                + libraryFlags
+                + ["-wmo", "-I", staging.path, "-L", staging.path]
+                + modules.prefix(while: { $0 != module }).flatMap { ["-l\($0)"] }
+                + ["-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
+                   "-o", staging.appendingPathComponent("lib\(module).so").path,
+                   "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
+                   "-diagnostic-style", "llvm"]
+                + sourcesByModule[module, default: []].map(\.path)
+            let result = try ChildProcess.run(executable: toolchain.swiftc, arguments: arguments, timeout: 600)
+            guard result.succeeded else {
+                throw NotesgenError.libraryBuildFailed(
+                    output: String(decoding: result.stderr + result.stdout, as: UTF8.self))
+            }
+        }
+        FileManager.default.createFile(atPath: staging.appendingPathComponent("complete").path, contents: Data())
+        if rename(staging.path, folder.path) != 0,
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path)
+        {
+            throw NotesgenError.libraryBuildFailed(output: "cannot move the built library into \(folder.path)")
+        }
+        return library
+    }
+
+    /// Every `.swift` file below `folder`, in a stable order.
+    static func swiftFiles(in folder: URL) throws -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            return []
+        }
+        return enumerator.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// The package root: the working directory if it holds `Sources/Attention`, else the
+    /// package notesgen was built from.
+    public static func locatePackageRoot(explicit: String?) throws -> URL {
+        var candidates: [URL] = []
+        if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        // #filePath is Sources/NotesKit/Execution/RuntimeLibrary.swift of the package.
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent())
+        for candidate in candidates {
+            let marker = candidate.appendingPathComponent("Sources/Attention").path
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: marker, isDirectory: &isFolder), isFolder.boolValue {
+                return candidate.standardizedFileURL
+            }
+        }
+        throw NotesgenError.libraryNotFound(searched: candidates.map { $0.appendingPathComponent("Sources/Attention").path })
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import NoteModel
+import SiteRendering
+
+/// `notesgen build`: discover → parse → run blocks → render pages → write the site.
+public struct BuildPipeline: Sendable {
+    public var settings: RunSettings
+    public var outputFolder: String
+
+    public init(settings: RunSettings, outputFolder: String) {
+        self.settings = settings
+        self.outputFolder = outputFolder
+    }
+
+    /// Builds the site and prints every diagnostic; returns the diagnostics found.
+    ///
+    /// The site is written even when blocks fail (their pages show the errors), but only whole.
+    @discardableResult
+    public func run(progress: Progress) throws -> [Diagnostic] {
+        let output = URL(fileURLWithPath: outputFolder).standardizedFileURL
+        let notesFolder = URL(fileURLWithPath: settings.notesFolder).standardizedFileURL
+        if output.path == notesFolder.path || output.path.hasPrefix(notesFolder.path + "/") {
+            throw NotesgenError.outputInsideNotes(outputFolder)
+        }
+        let outcomes = try NotesRunner(settings: settings).run(progress: progress)
+
+        progress.begin("Rendering \(outcomes.count) pages")
+        let files = Self.render(outcomes)
+
+        progress.begin("Writing \(NotesRunner.displayPath(outputFolder))/")
+        try SiteWriter.write(files, to: output)
+
+        let diagnostics = outcomes.flatMap(\.diagnostics)
+        for diagnostic in diagnostics { Progress.write(diagnostic.description) }
+        return diagnostics
+    }
+
+    /// Every file of the site, by its path relative to the site's root.
+    static func render(_ outcomes: [NoteOutcome]) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let links = outcomes.map { NoteLink(note: $0.note) }
+        let renderer = PageRenderer()
+        for (index, outcome) in outcomes.enumerated() {
+            let navigation = PageNavigation(
+                previous: index > 0 ? links[index - 1] : nil,
+                next: index + 1 < links.count ? links[index + 1] : nil)
+            let page = renderer.render(
+                note: outcome.note, results: outcome.results.map { Optional($0) }, navigation: navigation)
+            files["\(outcome.note.slug).html"] = Data(page.utf8)
+        }
+        files["index.html"] = Data(IndexRenderer().render(notes: outcomes.map { IndexEntry(note: $0.note) }).utf8)
+        files["assets/style.css"] = Data(Stylesheet.css.utf8)
+        return files
+    }
+}

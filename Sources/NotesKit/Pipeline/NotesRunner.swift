@@ -1,0 +1,137 @@
+import Foundation
+import NoteModel
+
+/// Where the notes are and how to run them: the settings `build` and `test` share.
+public struct RunSettings: Sendable {
+    /// The notes folder as the user named it (`Notes`), used in messages.
+    public var notesFolder: String
+    public var cacheFolder: URL
+    public var jobs: Int
+    public var usesCache: Bool
+    public var noteTimeout: Double
+    /// The package whose `Sources/Attention` the notes run against; nil to look for it.
+    public var packageRoot: String?
+
+    public init(
+        notesFolder: String = "Notes", cacheFolder: URL = URL(fileURLWithPath: ".notesgen-cache"),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, usesCache: Bool = true,
+        noteTimeout: Double = 60, packageRoot: String? = nil
+    ) {
+        self.notesFolder = notesFolder
+        self.cacheFolder = cacheFolder
+        self.jobs = jobs
+        self.usesCache = usesCache
+        self.noteTimeout = noteTimeout
+        self.packageRoot = packageRoot
+    }
+}
+
+/// A note after it has been read and run.
+public struct NoteOutcome: Sendable {
+    public var note: Note
+    /// The file's text as read, for `test --fix`.
+    public var source: String
+    /// One result per block, with the note's current positions.
+    public var results: [BlockResult]
+    /// Option errors, compile errors and warnings, traps, time-outs.
+    public var diagnostics: [Diagnostic]
+    /// True when the results came from the cache.
+    public var wasCached: Bool
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Discover → parse → execute: the first three steps of both `build` and `test`.
+public struct NotesRunner: Sendable {
+    public var settings: RunSettings
+
+    public init(settings: RunSettings) {
+        self.settings = settings
+    }
+
+    /// Reads every note, runs the ones whose code changed (in parallel), and returns them in order.
+    public func run(progress: Progress) throws -> [NoteOutcome] {
+        progress.begin("Discovering notes in \(settings.notesFolder)/")
+        let folder = URL(fileURLWithPath: settings.notesFolder)
+        let files = try NoteDiscovery.notes(in: folder, displayFolder: Self.displayPath(settings.notesFolder))
+
+        progress.begin("Parsing \(files.count) notes")
+        let read = try files.map(NoteReader.read)
+
+        progress.begin("Running blocks")
+        let notesWithCode = read.filter { !$0.note.blocks.isEmpty }
+        guard !notesWithCode.isEmpty else {
+            return read.map { NoteOutcome(note: $0.note, source: $0.source, results: [], diagnostics: $0.diagnostics, wasCached: true) }
+        }
+        let started = Date()
+        let toolchain = try Toolchain.locate(cacheFolder: settings.cacheFolder)
+        let library = try RuntimeLibrary.prepare(
+            packageRoot: try RuntimeLibrary.locatePackageRoot(explicit: settings.packageRoot),
+            toolchain: toolchain, cacheFolder: settings.cacheFolder)
+        progress.record("toolchain and library", seconds: Date().timeIntervalSince(started))
+        let executor = NoteExecutor(
+            toolchain: toolchain, library: library,
+            workFolder: settings.cacheFolder.appendingPathComponent("work"), noteTimeout: settings.noteTimeout)
+        let cache = ResultCache(cacheFolder: settings.cacheFolder)
+
+        var outcomes = [NoteOutcome?](repeating: nil, count: read.count)
+        let lock = NSLock()
+        var next = 0
+        DispatchQueue.concurrentPerform(iterations: max(1, min(settings.jobs, read.count))) { _ in
+            while true {
+                let index: Int? = lock.withLock {
+                    defer { next += 1 }
+                    return next < read.count ? next : nil
+                }
+                guard let index else { return }
+                let outcome = runOne(read[index], executor: executor, cache: cache, progress: progress)
+                lock.withLock { outcomes[index] = outcome }
+            }
+        }
+        return outcomes.map { $0! }
+    }
+
+    private func runOne(
+        _ read: NoteReader.Result, executor: NoteExecutor, cache: ResultCache, progress: Progress
+    ) -> NoteOutcome {
+        let note = read.note
+        // A note with an unknown option runs nothing: its blocks would not mean what they say.
+        if read.diagnostics.contains(where: { $0.severity == .error }) || note.blocks.isEmpty {
+            let results = note.blocks.map { _ in
+                BlockResult(failure: BlockFailure(kind: .notRun, message: "not run: the note has an invalid block option"))
+            }
+            return NoteOutcome(
+                note: note, source: read.source, results: note.blocks.isEmpty ? [] : results,
+                diagnostics: read.diagnostics, wasCached: true)
+        }
+        let key = executor.cacheKey(for: note)
+        let started = Date()
+        var wasCached = false
+        let run: NoteRun
+        if settings.usesCache, let cached = cache.run(forKey: key) {
+            run = cached
+            wasCached = true
+        } else {
+            run = executor.run(note)
+            // A time-out or a machine failure may not happen again: only keep what will.
+            if !run.messages.contains(where: { $0.id == "block.timeout" || $0.id == "block.run" }) {
+                cache.store(run, forKey: key)
+            }
+        }
+        let seconds = Date().timeIntervalSince(started)
+        progress.detail("\(note.path) \(wasCached ? "(cached)" : String(format: "(%.1f s)", seconds))")
+        progress.record("\(note.path)\(wasCached ? " (cached)" : "")", seconds: seconds)
+        let (results, diagnostics) = run.resolved(for: note)
+        return NoteOutcome(
+            note: note, source: read.source, results: results, diagnostics: read.diagnostics + diagnostics,
+            wasCached: wasCached)
+    }
+
+    /// `./Notes/` → `Notes`: the folder as it should appear in `Notes/x.md:3: error: …`.
+    static func displayPath(_ folder: String) -> String {
+        var path = folder
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path == "." ? "" : path
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The build's progress lines and timings, on standard error.
+///
+/// Steps are numbered (`[3/5] Running blocks`); lines about single notes are shown only on a
+/// terminal and never with `--quiet`. Diagnostics are printed whatever the settings.
+public final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let showsSteps: Bool
+    private let showsTimings: Bool
+    private let stepCount: Int
+    private var step = 0
+    private var stepStart = Date()
+    private var stepName = ""
+    private(set) var timings: [(String, TimeInterval)] = []
+    private let start = Date()
+
+    public init(quiet: Bool, timings: Bool, stepCount: Int) {
+        self.showsSteps = !quiet && isatty(STDERR_FILENO) != 0
+        self.showsTimings = timings
+        self.stepCount = stepCount
+    }
+
+    /// Starts the next named step, closing the previous one.
+    public func begin(_ name: String) {
+        lock.withLock {
+            closeStep()
+            step += 1
+            stepName = name
+            stepStart = Date()
+            if showsSteps { Self.write("[\(step)/\(stepCount)] \(name)") }
+        }
+    }
+
+    /// A line about one note within the current step.
+    public func detail(_ text: String) {
+        lock.withLock {
+            if showsSteps { Self.write("      \(text)") }
+        }
+    }
+
+    /// Records how long something inside a step took, for `--timings`.
+    public func record(_ name: String, seconds: TimeInterval) {
+        lock.withLock { timings.append(("  " + name, seconds)) }
+    }
+
+    /// Closes the last step and prints the timings if asked.
+    public func finish() {
+        lock.withLock {
+            closeStep()
+            guard showsTimings else { return }
+            Self.write("timings:")
+            for (name, seconds) in timings {
+                Self.write(String(format: "  %-44@ %8.3f s", name as NSString, seconds))
+            }
+            Self.write(String(format: "  %-44@ %8.3f s", "total" as NSString, Date().timeIntervalSince(start)))
+        }
+    }
+
+    public static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    private func closeStep() {
+        if step > 0 { timings.append((stepName, Date().timeIntervalSince(stepStart))) }
+    }
+}
