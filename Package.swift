@@ -21,7 +21,10 @@ let package = Package(
         // What a block shows (tables, heatmaps, text) and how it travels from a note's program.
         .target(name: "NoteResults"),
         // Linked into every note's program: `show`, `heatmap`, the result channel.
-        .target(name: "NoteRuntime", dependencies: ["Attention", "NoteResults"]),
+        // Swift 5 mode: it flushes and buffers C's `stdout`, a global Swift 6 cannot prove safe.
+        .target(
+            name: "NoteRuntime", dependencies: ["Attention", "NoteResults"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
 
         // cmark-gfm, the C library; only the Markdown module imports it.
         .systemLibrary(

@@ -2,7 +2,7 @@ import Foundation
 import NoteResults
 
 #if canImport(Glibc)
-    import Glibc
+    @preconcurrency import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
@@ -23,7 +23,7 @@ final class ResultChannel: @unchecked Sendable {
         // events, and survive a trap.
         setvbuf(stdout, nil, _IOLBF, 0)
         if let path = ProcessInfo.processInfo.environment[ResultEvent.environmentVariable] {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             handle = FileHandle(forWritingAtPath: path)
         } else {
             handle = nil

@@ -23,7 +23,8 @@ public func show(_ value: Float, _ title: String? = nil, decimals: Int = 4) {
 
 /// Shows a boolean mask as a table of True and False.
 public func show(_ mask: Mask, _ title: String? = nil, rows: [String]? = nil, columns: [String]? = nil) {
-    var tensor = shown(mask.asTensor(), title, rows, columns, 0)
+    var tensor = shown(
+        Tensor(shape: mask.shape, scalars: mask.values.map { $0 ? 1 : 0 }), title, rows, columns, 0)
     tensor.isBoolean = true
     ResultChannel.shared.send(.table(tensor))
 }

@@ -68,15 +68,15 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "Run every note's blocks and write the site (the default command).")
 
-    @OptionGroup var run: RunOptions
+    @OptionGroup var options: RunOptions
 
     @Option(help: "The folder the site is written to; replaced whole, only when the build is complete.")
     var output = "Site"
 
     func run() throws {
         try failing {
-            let progress = Progress(quiet: run.quiet, timings: run.timings, stepCount: 5)
-            let diagnostics = try BuildPipeline(settings: run.settings, outputFolder: output).run(progress: progress)
+            let progress = Progress(quiet: options.quiet, timings: options.timings, stepCount: 5)
+            let diagnostics = try BuildPipeline(settings: options.settings, outputFolder: output).run(progress: progress)
             progress.finish()
             let errors = diagnostics.filter { $0.severity == .error }.count
             if errors > 0 {
@@ -91,7 +91,7 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test", abstract: "Check every block's recorded output against what it computes now.")
 
-    @OptionGroup var run: RunOptions
+    @OptionGroup var options: RunOptions
 
     @Flag(help: "Write the computed results into the notes' output blocks instead of checking them.")
     var fix = false
@@ -108,14 +108,14 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         try failing {
-            let progress = Progress(quiet: run.quiet, timings: run.timings, stepCount: 4)
-            let outcomes = try NotesRunner(settings: run.settings).run(progress: progress)
+            let progress = Progress(quiet: options.quiet, timings: options.timings, stepCount: 4)
+            let outcomes = try NotesRunner(settings: options.settings).run(progress: progress)
             progress.begin(fix ? "Fixing recorded outputs" : "Comparing recorded outputs")
             let runner = DocTestRunner(tolerance: Tolerance(relative: rtol, absolute: atol), fix: fix)
             var failed = 0
             var rewritten: [String] = []
             for outcome in outcomes {
-                let url = URL(fileURLWithPath: run.notes).appendingPathComponent(
+                let url = URL(fileURLWithPath: options.notes).appendingPathComponent(
                     URL(fileURLWithPath: outcome.note.path).lastPathComponent)
                 let report = runner.check(outcome, fileURL: url)
                 for diagnostic in report.diagnostics { Progress.write(diagnostic.description) }

@@ -12,7 +12,12 @@ public struct RuntimeLibrary: Sendable {
 
     /// Flags for compiling the modules: optimised, but keeping precondition messages
     /// (`-assert-config Debug`) so a shape error in a note says which shapes.
-    static let libraryFlags = ["-O", "-assert-config", "Debug", "-swift-version", "6", "-g"]
+    static let libraryFlags = ["-O", "-assert-config", "Debug", "-g"]
+
+    /// The language mode of each module, as Package.swift sets it.
+    static func languageMode(of module: String) -> String {
+        module == "NoteRuntime" ? "5" : "6"
+    }
 
     /// Where the compiled modules are (`-I`, `-L` and the run-time search path).
     public var folder: URL
@@ -49,7 +54,7 @@ public struct RuntimeLibrary: Sendable {
         for module in modules {
             let arguments =
                 ["-parse-as-library", "-emit-library", "-emit-module", "-module-name", module, "-module-link-name", module]
-                + libraryFlags
+                + libraryFlags + ["-swift-version", languageMode(of: module)]
                 + ["-wmo", "-I", staging.path, "-L", staging.path]
                 + modules.prefix(while: { $0 != module }).flatMap { ["-l\($0)"] }
                 + ["-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,

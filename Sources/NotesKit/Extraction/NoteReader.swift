@@ -38,7 +38,7 @@ public enum NoteReader {
                 title = node.plainText.trimmingCharacters(in: .whitespaces)
             case .codeBlock(let info, let literal, isFenced: true)
             where BlockOptionsParser.languageWord(of: info) == BlockOptionsParser.language:
-                do {
+                do throws(Diagnostic) {
                     let options = try BlockOptionsParser.parse(
                         info: info, file: file.displayPath, line: node.range.start.line)
                     blocks.append(

@@ -74,21 +74,13 @@ public struct NotesRunner: Sendable {
             workFolder: settings.cacheFolder.appendingPathComponent("work"), noteTimeout: settings.noteTimeout)
         let cache = ResultCache(cacheFolder: settings.cacheFolder)
 
-        var outcomes = [NoteOutcome?](repeating: nil, count: read.count)
-        let lock = NSLock()
-        var next = 0
+        let work = ParallelWork(count: read.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(settings.jobs, read.count))) { _ in
-            while true {
-                let index: Int? = lock.withLock {
-                    defer { next += 1 }
-                    return next < read.count ? next : nil
-                }
-                guard let index else { return }
-                let outcome = runOne(read[index], executor: executor, cache: cache, progress: progress)
-                lock.withLock { outcomes[index] = outcome }
+            while let index = work.nextIndex() {
+                work.store(runOne(read[index], executor: executor, cache: cache, progress: progress), at: index)
             }
         }
-        return outcomes.map { $0! }
+        return work.results
     }
 
     private func runOne(
@@ -133,5 +125,32 @@ public struct NotesRunner: Sendable {
         while path.hasPrefix("./") { path.removeFirst(2) }
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         return path == "." ? "" : path
+    }
+}
+
+/// Hands out the notes to the workers one at a time and collects their outcomes in order.
+private final class ParallelWork: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var outcomes: [NoteOutcome?]
+
+    init(count: Int) {
+        outcomes = Array(repeating: nil, count: count)
+    }
+
+    func nextIndex() -> Int? {
+        lock.withLock {
+            guard next < outcomes.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func store(_ outcome: NoteOutcome, at index: Int) {
+        lock.withLock { outcomes[index] = outcome }
+    }
+
+    var results: [NoteOutcome] {
+        lock.withLock { outcomes.map { $0! } }
     }
 }
