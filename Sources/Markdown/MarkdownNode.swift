@@ -1,4 +1,6 @@
 /// A position in a Markdown source file: 1-based line and column, as cmark-gfm reports them.
+///
+/// Columns count UTF-8 bytes, not characters: in `é = 1`, the `=` is at column 4.
 public struct SourcePosition: Hashable, Sendable, Codable, Comparable {
     public var line: Int
     public var column: Int
@@ -12,6 +14,9 @@ public struct SourcePosition: Hashable, Sendable, Codable, Comparable {
 }
 
 /// The span of source a node was parsed from, both ends inclusive.
+///
+/// Always `start <= end`, both real positions (line and column at least 1); see
+/// `MarkdownParser` for where cmark's own positions needed repairing.
 public struct SourceRange: Hashable, Sendable, Codable {
     public var start: SourcePosition
     public var end: SourcePosition
