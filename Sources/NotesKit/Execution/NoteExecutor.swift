@@ -185,7 +185,7 @@ public struct NoteExecutor: Sendable {
             NoteRun.Message(
                 block: culprit, lineInBlock: nil, column: nil, severity: .error, summary: summary,
                 id: child.timedOut ? "block.timeout" : "block.trap",
-                details: Self.tail(of: child.stdout)))
+                details: Self.printedText(outcome.outputs[culprit, default: []])))
         for block in blocks where block.index > culprit {
             run.blocks[block.index].failure = BlockFailure(
                 kind: .notRun, message: "not run: the block at line \(note.blocks[culprit].range.start.line) failed")
@@ -196,10 +196,14 @@ public struct NoteExecutor: Sendable {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
-    /// The last lines a failing program printed, to show with its failure.
-    private static func tail(of stdout: Data) -> String? {
-        let lines = String(decoding: stdout, as: UTF8.self).split(separator: "\n").suffix(10)
-        return lines.isEmpty ? nil : "output before the failure:\n" + lines.map { "  \($0)" }.joined(separator: "\n")
+    /// The last lines a failing block printed, to show with its failure.
+    private static func printedText(_ outputs: [BlockOutput]) -> String? {
+        let printed = outputs.map { output -> String in
+            if case .text(let text) = output { return text }
+            return ""
+        }.joined()
+        let lines = printed.split(separator: "\n").suffix(10)
+        return lines.isEmpty ? nil : "  the block printed:\n" + lines.map { "    \($0)" }.joined(separator: "\n")
     }
 }
 

@@ -50,10 +50,11 @@ public final class Progress: @unchecked Sendable {
             closeStep()
             guard showsTimings else { return }
             Self.write("timings:")
-            for (name, seconds) in timings {
-                Self.write(String(format: "  %-44@ %8.3f s", name as NSString, seconds))
+            let rows = timings + [("total", Date().timeIntervalSince(start))]
+            let width = rows.map(\.0.count).max() ?? 0
+            for (name, seconds) in rows {
+                Self.write("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %8.3f s", seconds))
             }
-            Self.write(String(format: "  %-44@ %8.3f s", "total" as NSString, Date().timeIntervalSince(start)))
         }
     }
 
