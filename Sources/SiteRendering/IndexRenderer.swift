@@ -28,8 +28,9 @@ public struct IndexEntry: Sendable, Hashable {
         let text = paragraph.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !text.isEmpty else { return nil }
         var sentence = text
-        // A sentence ends at ". " (or "! ", "? "), not at the dot of "e.g" or "3.5".
-        if let end = text.firstRange(of: /[.!?](?=\s)/) {
+        // A sentence ends at ". " (or "! ", "? ") before a capital letter; not at the dots of
+        // "e.g. this" or "3.5".
+        if let end = text.firstRange(of: /[.!?](?=\s+\p{Lu})/) {
             sentence = String(text[..<end.upperBound])
         }
         let limit = 200
