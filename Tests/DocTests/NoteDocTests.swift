@@ -21,7 +21,9 @@ private let noteNames: [String] =
 /// Every note run once, shared by the tests (a global `let` is computed once, thread-safely).
 private let outcomes: Result<[String: NoteOutcome], Error> = Result {
     let settings = RunSettings(
-        notesFolder: notesFolder.path,
+        // Relative when run from the root, so diagnostics read `Notes/…` and the cache is shared
+        // with `swift run notesgen`.
+        notesFolder: FileManager.default.currentDirectoryPath == packageRoot.path ? "Notes" : notesFolder.path,
         cacheFolder: packageRoot.appendingPathComponent(".notesgen-cache"),
         packageRoot: packageRoot.path)
     let runs = try NotesRunner(settings: settings).run(progress: Progress(quiet: true, timings: false, stepCount: 3))

@@ -135,7 +135,13 @@ struct SourceLines {
                 current.unicodeScalars.append(scalar)
             }
         }
-        if !current.isEmpty { lines.append((current, "")) }
+        if current.hasSuffix("\r") {
+            // A file ending in a lone CR: cmark reads that as a line ending too.
+            current.removeLast()
+            lines.append((current, "\r"))
+        } else if !current.isEmpty {
+            lines.append((current, ""))
+        }
         self.lines = lines
         self.newline = lines.first(where: { !$0.1.isEmpty })?.1 ?? "\n"
     }
