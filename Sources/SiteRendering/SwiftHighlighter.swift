@@ -91,7 +91,9 @@ enum SwiftHighlighter {
                 while index < characters.count, characters[index] != "\"", !characters[index].isNewline {
                     index += characters[index] == "\\" ? 2 : 1
                 }
-                index = min(index + 1, characters.count)
+                // The closing quote; an unterminated string ends at the end of its line.
+                if index < characters.count, characters[index] == "\"" { index += 1 }
+                index = min(index, characters.count)
                 tokens.append(.string(text(start, index)))
             } else if character.isASCII, character.isNumber {
                 index += 1
