@@ -1,0 +1,72 @@
+/// The matrix product, with `torch.matmul`'s rules:
+///
+/// - two matrices `[m, n] × [n, p]` give `[m, p]`;
+/// - more dimensions are batches of matrices (the last two dimensions multiply, the ones
+///   before broadcast): `[2, 3, m, n] × [n, p]` gives `[2, 3, m, p]`;
+/// - a 1-D left operand is a row vector and a 1-D right operand a column vector, and that
+///   dimension is dropped from the result; two vectors give their dot product (a 0-D tensor).
+///
+/// ```swift
+/// let similarities = matmul(q, k.transposed(0, 1))   // [3, 2] × [2, 3] → [3, 3]
+/// ```
+/// - Precondition: both operands have at least one dimension, the inner sizes agree
+///   (`matmul: [3, 2] × [3, 2]: inner dimensions 2 and 3 differ`), and the batch dimensions
+///   broadcast.
+public func matmul(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
+    matrixProduct(lhs, rhs)
+}
+
+extension Tensor {
+    /// `matmul(self, other)`: the matrix product with `torch.matmul`'s broadcasting rules.
+    public func matmul(_ other: Tensor) -> Tensor {
+        matrixProduct(self, other)
+    }
+}
+
+// The free function and the method share this body; inside `Tensor` the name `matmul` means
+// the method, and the module name is taken by the `Attention` type, so neither can call the other.
+private func matrixProduct(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
+    precondition(
+        lhs.rank >= 1 && rhs.rank >= 1,
+        "matmul: \(lhs.shape) × \(rhs.shape): both operands need at least one dimension")
+    // Vectors become 1-row / 1-column matrices; the extra dimension is removed at the end.
+    let left = lhs.rank == 1 ? lhs.reshaped(to: [1, lhs.shape[0]]) : lhs
+    let right = rhs.rank == 1 ? rhs.reshaped(to: [rhs.shape[0], 1]) : rhs
+    let (m, n) = (left.shape[left.rank - 2], left.shape[left.rank - 1])
+    let (n2, p) = (right.shape[right.rank - 2], right.shape[right.rank - 1])
+    precondition(
+        n == n2,
+        "matmul: \(lhs.shape) × \(rhs.shape): inner dimensions \(n) and \(n2) differ")
+
+    let batch = broadcastShape(
+        Array(left.shape.dropLast(2)), Array(right.shape.dropLast(2)), "matmul \(lhs.shape) × \(rhs.shape) (batch dimensions)")
+    let a = broadcastElements(left.scalars, from: left.shape, to: batch + [m, n])
+    let b = broadcastElements(right.scalars, from: right.shape, to: batch + [n, p])
+    var c = [Float](repeating: 0, count: elementCount(batch) * m * p)
+
+    a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+            c.withUnsafeMutableBufferPointer { c in
+                for matrix in 0..<elementCount(batch) {
+                    let (aBase, bBase, cBase) = (matrix * m * n, matrix * n * p, matrix * m * p)
+                    // i-k-j order: the innermost loop walks a row of b and a row of c contiguously.
+                    for i in 0..<m {
+                        for k in 0..<n {
+                            let aik = a[aBase + i * n + k]
+                            let bRow = bBase + k * p
+                            let cRow = cBase + i * p
+                            for j in 0..<p {
+                                c[cRow + j] += aik * b[bRow + j]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    var shape = batch
+    if lhs.rank > 1 { shape.append(m) }
+    if rhs.rank > 1 { shape.append(p) }
+    return Tensor(shape: shape, scalars: c)
+}
