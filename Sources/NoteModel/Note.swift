@@ -44,3 +44,25 @@ public struct Note: Sendable, Hashable {
         self.blocks = blocks
     }
 }
+
+extension Note {
+    /// The page name of a note file: the file name without `.md`, lower-cased, spaces and
+    /// underscores as `-` (`3_Self Attention` → `3-self-attention`).
+    public static func slug(forFileName name: String) -> String {
+        String(name.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+    }
+
+    /// A link as written in a note, made to work on the site: a relative link to another note's
+    /// Markdown file (`3_Self-Attention_Matrix_Math.md#why`) becomes its page
+    /// (`3-self-attention-matrix-math.html#why`), so the same link works on GitHub and on the
+    /// site. Other links are returned unchanged.
+    public static func pageAddress(forLink destination: String) -> String {
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard path.hasSuffix(".md"), !path.contains(":"), !path.contains("/"), !path.hasPrefix(".") else {
+            return destination
+        }
+        let page = slug(forFileName: String(path.dropLast(3))) + ".html"
+        return parts.count == 2 ? page + "#" + parts[1] : page
+    }
+}

@@ -1,3 +1,4 @@
+import NoteModel
 import Markdown
 
 /// A heading of a rendered note, for the page's table of contents.
@@ -116,8 +117,9 @@ private struct MarkdownHTMLWalk {
         case .strikethrough:
             return [.element("del", [], children(of: node))]
         case .link(let destination, let title):
+            let href = Note.pageAddress(forLink: destination)
             let attributes: HTMLAttributes = title.isEmpty
-                ? ["href": destination] : ["href": destination, "title": title]
+                ? ["href": href] : ["href": href, "title": title]
             return [.element("a", attributes, children(of: node))]
         case .image(let source, let title):
             var attributes: HTMLAttributes = ["src": source, "alt": node.plainText]

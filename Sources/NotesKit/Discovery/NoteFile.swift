@@ -1,4 +1,5 @@
 import Foundation
+import NoteModel
 
 /// A Markdown file of the notes folder, before it is read: where it is and what it will be called.
 public struct NoteFile: Sendable, Hashable {
@@ -16,12 +17,7 @@ public struct NoteFile: Sendable, Hashable {
         self.displayPath = displayPath
         let name = url.deletingPathExtension().lastPathComponent
         self.order = Int(name.prefix(while: \.isNumber)) ?? Int.max
-        self.slug = Self.slug(forFileName: name)
-    }
-
-    /// `3_Self Attention` → `3-self-attention`.
-    public static func slug(forFileName name: String) -> String {
-        String(name.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+        self.slug = Note.slug(forFileName: name)
     }
 }
 
