@@ -47,7 +47,7 @@ public enum AttentionMask: Sendable, Hashable {
     ///
     /// - Precondition: the mask broadcasts to the scores' shape.
     func filling(_ scores: Tensor, blockedWith blockedValue: Float) -> Tensor {
-        precondition(scores.rank >= 2, "attention mask: scores need at least 2 dimensions, got shape \(scores.shape)")
+        check(scores.rank >= 2, "attention mask: scores need at least 2 dimensions, got shape \(scores.shape)")
         let (queries, keys) = (scores.shape[scores.rank - 2], scores.shape[scores.rank - 1])
         guard let blocked = blockedPositions(queries: queries, keys: keys) else {
             return addingBias(to: scores)
@@ -60,9 +60,9 @@ public enum AttentionMask: Sendable, Hashable {
     ///
     /// - Precondition: the mask broadcasts to the scores' shape.
     func addingBias(to scores: Tensor) -> Tensor {
-        precondition(scores.rank >= 2, "attention mask: scores need at least 2 dimensions, got shape \(scores.shape)")
+        check(scores.rank >= 2, "attention mask: scores need at least 2 dimensions, got shape \(scores.shape)")
         let bias = additiveBias(queries: scores.shape[scores.rank - 2], keys: scores.shape[scores.rank - 1])
-        precondition(
+        check(
             broadcastShape(scores.shape, bias.shape, "attention mask") == scores.shape,
             "attention mask: mask of shape \(bias.shape) does not broadcast to the scores' shape \(scores.shape)")
         return scores + bias

@@ -26,7 +26,7 @@ func rowMajorStrides(_ shape: [Int]) -> [Int] {
 /// - Precondition: `-rank <= dimension < rank`.
 func normalizedDimension(_ dimension: Int, shape: [Int], _ operation: String) -> Int {
     let rank = shape.count
-    precondition(
+    check(
         dimension >= -rank && dimension < rank,
         "\(operation): dimension \(dimension) is out of range for shape \(shape) (expected \(-rank)...\(rank - 1))")
     return dimension < 0 ? dimension + rank : dimension
@@ -34,7 +34,7 @@ func normalizedDimension(_ dimension: Int, shape: [Int], _ operation: String) ->
 
 /// An index given PyTorch-style (negative counts from the end) as an index into `0..<size`.
 func normalizedIndex(_ index: Int, size: Int, dimension: Int, shape: [Int], _ operation: String) -> Int {
-    precondition(
+    check(
         index >= -size && index < size,
         "\(operation): index \(index) is out of range for dimension \(dimension) of size \(size) in shape \(shape)")
     return index < 0 ? index + size : index
@@ -42,7 +42,7 @@ func normalizedIndex(_ index: Int, size: Int, dimension: Int, shape: [Int], _ op
 
 /// The flat position of a full index (one entry per dimension, negatives count from the end).
 func flatOffset(of index: [Int], in shape: [Int], _ operation: String) -> Int {
-    precondition(
+    check(
         index.count == shape.count,
         "\(operation): \(index.count) indices given for shape \(shape), which has \(shape.count) dimensions")
     var offset = 0
@@ -58,17 +58,17 @@ func flatOffset(of index: [Int], in shape: [Int], _ operation: String) -> Int {
 /// - Precondition: at most one `-1`, no other negative size, and the sizes multiply to `count`.
 func resolvedShape(_ shape: [Int], count: Int, from original: [Int], _ operation: String) -> [Int] {
     let inferred = shape.indices.filter { shape[$0] == -1 }
-    precondition(inferred.count <= 1, "\(operation): only one dimension can be -1, got \(shape)")
-    precondition(
+    check(inferred.count <= 1, "\(operation): only one dimension can be -1, got \(shape)")
+    check(
         shape.allSatisfy { $0 >= -1 }, "\(operation): invalid size in \(shape)")
     guard let unknown = inferred.first else {
-        precondition(
+        check(
             elementCount(shape) == count,
             "\(operation): shape \(original) (\(count) elements) cannot be viewed as \(shape)")
         return shape
     }
     let known = shape.enumerated().filter { $0.offset != unknown }.reduce(1) { $0 * $1.element }
-    precondition(
+    check(
         known > 0 && count % known == 0,
         "\(operation): shape \(original) (\(count) elements) cannot be viewed as \(shape)")
     var result = shape
@@ -86,7 +86,7 @@ func broadcastShape(_ a: [Int], _ b: [Int], _ operation: String) -> [Int] {
     for dimension in 0..<rank {
         let sizeA = dimension < rank - a.count ? 1 : a[dimension - (rank - a.count)]
         let sizeB = dimension < rank - b.count ? 1 : b[dimension - (rank - b.count)]
-        precondition(
+        check(
             sizeA == sizeB || sizeA == 1 || sizeB == 1,
             "\(operation): shapes \(a) and \(b) cannot be broadcast: sizes \(sizeA) and \(sizeB) differ at dimension \(dimension) of the result")
         result[dimension] = sizeA == 1 ? sizeB : sizeA
@@ -106,20 +106,23 @@ func broadcastStrides(of shape: [Int], to target: [Int]) -> [Int] {
     }
 }
 
-/// The elements of a strided view, in row-major order of `shape`: element `[i₀, i₁, …]` is
-/// `elements[offset + i₀·strides[0] + i₁·strides[1] + …]`.
+/// The flat positions a strided view reads, in row-major order of `shape`: element
+/// `[i₀, i₁, …]` of the view is element `offset + i₀·strides[0] + i₁·strides[1] + …` of the
+/// underlying array.
 ///
 /// Transposing (permuted strides), broadcasting (zero strides) and slicing (an offset) are all
-/// this one gather.
-func gatherElements<Element>(_ elements: [Element], shape: [Int], strides: [Int], offset: Int = 0) -> [Element] {
+/// this one mapping. It returns positions rather than elements so that `Tensor` and `Mask` do
+/// the copying with their concrete element types (a generic copy is several times slower when
+/// the library is compiled file by file).
+func stridedPositions(shape: [Int], strides: [Int], offset: Int = 0) -> [Int] {
     let count = elementCount(shape)
     guard count > 0 else { return [] }
-    var result = [Element]()
-    result.reserveCapacity(count)
+    var positions = [Int]()
+    positions.reserveCapacity(count)
     var index = [Int](repeating: 0, count: shape.count)
     var position = offset
     for _ in 0..<count {
-        result.append(elements[position])
+        positions.append(position)
         // Advance the index like an odometer, innermost dimension first.
         var dimension = shape.count - 1
         while dimension >= 0 {
@@ -131,41 +134,35 @@ func gatherElements<Element>(_ elements: [Element], shape: [Int], strides: [Int]
             dimension -= 1
         }
     }
-    return result
+    return positions
 }
 
-/// The elements of an array of `shape` repeated to fill the broadcast shape `target`.
-func broadcastElements<Element>(_ elements: [Element], from shape: [Int], to target: [Int]) -> [Element] {
-    if shape == target { return elements }
-    return gatherElements(elements, shape: target, strides: broadcastStrides(of: shape, to: target))
+/// For each element of the broadcast shape `target`, the flat position it reads in an array of
+/// `shape`.
+func broadcastPositions(from shape: [Int], to target: [Int]) -> [Int] {
+    if shape == target { return Array(0..<elementCount(target)) }
+    return stridedPositions(shape: target, strides: broadcastStrides(of: shape, to: target))
 }
 
-/// Applies `combine` element by element after broadcasting both operands to a common shape.
-func broadcastCombine<A, B, Result>(
-    _ a: [A], shape shapeA: [Int], _ b: [B], shape shapeB: [Int], _ operation: String,
-    _ combine: (A, B) -> Result
-) -> (shape: [Int], elements: [Result]) {
-    if shapeA == shapeB {
-        return (shapeA, zip(a, b).map(combine))
-    }
-    let shape = broadcastShape(shapeA, shapeB, operation)
-    let left = broadcastElements(a, from: shapeA, to: shape)
-    let right = broadcastElements(b, from: shapeB, to: shape)
-    return (shape, zip(left, right).map(combine))
+/// The shape two operands broadcast to, and for each of its elements the flat positions to read
+/// in the left and in the right operand.
+///
+/// - Precondition: the shapes broadcast.
+func broadcastPairing(_ a: [Int], _ b: [Int], _ operation: String) -> (shape: [Int], left: [Int], right: [Int]) {
+    let shape = broadcastShape(a, b, operation)
+    return (shape, broadcastPositions(from: a, to: shape), broadcastPositions(from: b, to: shape))
 }
 
-/// The shape and elements with dimensions `first` and `second` swapped.
-func transposedElements<Element>(
-    _ elements: [Element], shape: [Int], _ first: Int, _ second: Int, _ operation: String
-) -> (shape: [Int], elements: [Element]) {
+/// The shape with dimensions `first` and `second` swapped, and the flat positions its elements
+/// read in the original row-major array.
+func transposedLayout(shape: [Int], _ first: Int, _ second: Int, _ operation: String) -> (shape: [Int], positions: [Int]) {
     let a = normalizedDimension(first, shape: shape, operation)
     let b = normalizedDimension(second, shape: shape, operation)
-    if a == b { return (shape, elements) }
     var newShape = shape
     newShape.swapAt(a, b)
     var strides = rowMajorStrides(shape)
     strides.swapAt(a, b)
-    return (newShape, gatherElements(elements, shape: newShape, strides: strides))
+    return (newShape, stridedPositions(shape: newShape, strides: strides))
 }
 
 /// Splits a shape around `dimension` into the three counts a loop over that dimension needs:

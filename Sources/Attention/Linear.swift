@@ -28,7 +28,7 @@ public struct Linear: Sendable, Hashable {
     ///
     /// - Precondition: `inFeatures >= 0`, `outFeatures >= 0`.
     public init(inFeatures: Int, outFeatures: Int, bias: Bool = true, using generator: inout Generator) {
-        precondition(
+        check(
             inFeatures >= 0 && outFeatures >= 0,
             "Linear: negative size (inFeatures \(inFeatures), outFeatures \(outFeatures))")
         weight = Tensor.kaimingUniform([outFeatures, inFeatures], a: Foundation.sqrt(5.0), using: &generator)
@@ -46,9 +46,9 @@ public struct Linear: Sendable, Hashable {
     ///
     /// - Precondition: `weight` is 2-D and `bias`, if any, has shape `[weight.shape[0]]`.
     public init(weight: Tensor, bias: Tensor? = nil) {
-        precondition(weight.rank == 2, "Linear: weight must be [out, in], got shape \(weight.shape)")
+        check(weight.rank == 2, "Linear: weight must be [out, in], got shape \(weight.shape)")
         if let bias {
-            precondition(
+            check(
                 bias.shape == [weight.shape[0]],
                 "Linear: bias of shape \(bias.shape) does not match weight \(weight.shape) (expected [\(weight.shape[0])])")
         }
@@ -60,7 +60,7 @@ public struct Linear: Sendable, Hashable {
     ///
     /// - Precondition: the input's last dimension is `inFeatures`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        precondition(
+        check(
             input.shape.last == inFeatures,
             "Linear: input of shape \(input.shape) does not end in inFeatures = \(inFeatures) (weight \(weight.shape))")
         let product = matmul(input, weight.T)

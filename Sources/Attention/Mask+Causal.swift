@@ -27,7 +27,7 @@ extension Mask {
     ///
     /// - Precondition: `queries >= 0` and `keys >= 0`.
     public static func causal(queries: Int, keys: Int, alignment: CausalAlignment = .upperLeft) -> Mask {
-        precondition(queries >= 0 && keys >= 0, "Mask.causal: negative size (queries \(queries), keys \(keys))")
+        check(queries >= 0 && keys >= 0, "Mask.causal: negative size (queries \(queries), keys \(keys))")
         let offset = alignment == .upperLeft ? 0 : keys - queries
         var values = [Bool]()
         values.reserveCapacity(queries * keys)

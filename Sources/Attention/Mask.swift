@@ -19,8 +19,8 @@ public struct Mask: Sendable, Hashable {
     ///
     /// - Precondition: every dimension is ≥ 0 and `values.count` equals the product of `shape`.
     public init(shape: [Int], values: [Bool]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "Mask: negative dimension in shape \(shape)")
-        precondition(
+        check(shape.allSatisfy { $0 >= 0 }, "Mask: negative dimension in shape \(shape)")
+        check(
             values.count == elementCount(shape),
             "Mask: \(values.count) values do not fill shape \(shape) (\(elementCount(shape)) needed)")
         self.shape = shape
@@ -38,14 +38,14 @@ public struct Mask: Sendable, Hashable {
     public init(_ rows: [[Bool]]) {
         let columns = rows.first?.count ?? 0
         for (index, row) in rows.enumerated() {
-            precondition(row.count == columns, "Mask: row \(index) has \(row.count) values but row 0 has \(columns)")
+            check(row.count == columns, "Mask: row \(index) has \(row.count) values but row 0 has \(columns)")
         }
         self.init(shape: [rows.count, columns], values: rows.flatMap { $0 })
     }
 
     /// A mask of the given shape with every element equal to `value`.
     public static func full(_ shape: [Int], _ value: Bool) -> Mask {
-        precondition(shape.allSatisfy { $0 >= 0 }, "Mask.full: negative dimension in shape \(shape)")
+        check(shape.allSatisfy { $0 >= 0 }, "Mask.full: negative dimension in shape \(shape)")
         return Mask(shape: shape, values: [Bool](repeating: value, count: elementCount(shape)))
     }
 
@@ -66,7 +66,7 @@ public struct Mask: Sendable, Hashable {
     /// The `index`-th slice along dimension 0 (negatives count from the end), like a
     /// `Tensor`'s: one row of a 2-D mask.
     public subscript(_ index: Int) -> Mask {
-        precondition(rank >= 1, "Mask subscript: a 0-dimensional mask cannot be indexed")
+        check(rank >= 1, "Mask subscript: a 0-dimensional mask cannot be indexed")
         let position = normalizedIndex(index, size: shape[0], dimension: 0, shape: shape, "Mask subscript")
         let size = count / shape[0]
         return Mask(shape: Array(shape.dropFirst()), values: Array(values[(position * size)..<((position + 1) * size)]))
@@ -79,16 +79,16 @@ public struct Mask: Sendable, Hashable {
 
     /// The mask with dimensions `first` and `second` swapped.
     public func transposed(_ first: Int, _ second: Int) -> Mask {
-        let result = transposedElements(values, shape: shape, first, second, "Mask.transposed")
-        return Mask(shape: result.shape, values: result.elements)
+        let layout = transposedLayout(shape: shape, first, second, "Mask.transposed")
+        return Mask(shape: layout.shape, values: layout.positions.map { values[$0] })
     }
 
     /// The mask repeated along its size-1 (or missing leading) dimensions to fill `target`.
     public func broadcast(to target: [Int]) -> Mask {
-        precondition(
+        check(
             broadcastShape(shape, target, "Mask.broadcast(to:)") == target,
             "Mask.broadcast(to:): shape \(shape) cannot be broadcast to \(target)")
-        return Mask(shape: target, values: broadcastElements(values, from: shape, to: target))
+        return Mask(shape: target, values: broadcastPositions(from: shape, to: target).map { values[$0] })
     }
 
     /// Elementwise NOT: swaps "allowed" and "blocked".
@@ -98,13 +98,13 @@ public struct Mask: Sendable, Hashable {
 
     /// Elementwise AND after broadcasting: true only where both are true.
     public static func && (lhs: Mask, rhs: Mask) -> Mask {
-        let result = broadcastCombine(lhs.values, shape: lhs.shape, rhs.values, shape: rhs.shape, "&&") { $0 && $1 }
-        return Mask(shape: result.shape, values: result.elements)
+        let pairing = broadcastPairing(lhs.shape, rhs.shape, "&&")
+        return Mask(shape: pairing.shape, values: zip(pairing.left, pairing.right).map { lhs.values[$0] && rhs.values[$1] })
     }
 
     /// Elementwise OR after broadcasting: true where either is true.
     public static func || (lhs: Mask, rhs: Mask) -> Mask {
-        let result = broadcastCombine(lhs.values, shape: lhs.shape, rhs.values, shape: rhs.shape, "||") { $0 || $1 }
-        return Mask(shape: result.shape, values: result.elements)
+        let pairing = broadcastPairing(lhs.shape, rhs.shape, "||")
+        return Mask(shape: pairing.shape, values: zip(pairing.left, pairing.right).map { lhs.values[$0] || rhs.values[$1] })
     }
 }

@@ -26,7 +26,7 @@ public struct MultiHeadAttention: Sendable, Hashable {
     public init(
         dModel: Int = 2, rowDim: Int = 0, colDim: Int = 1, numHeads: Int = 1, using generator: inout Generator
     ) {
-        precondition(numHeads >= 1, "MultiHeadAttention: numHeads must be at least 1, got \(numHeads)")
+        check(numHeads >= 1, "MultiHeadAttention: numHeads must be at least 1, got \(numHeads)")
         var heads = [Attention]()
         for _ in 0..<numHeads {
             heads.append(Attention(dModel: dModel, rowDim: rowDim, colDim: colDim, using: &generator))
@@ -38,9 +38,9 @@ public struct MultiHeadAttention: Sendable, Hashable {
     ///
     /// - Precondition: at least one head; all heads share `colDim`.
     public init(heads: [Attention]) {
-        precondition(!heads.isEmpty, "MultiHeadAttention: needs at least one head")
+        check(!heads.isEmpty, "MultiHeadAttention: needs at least one head")
         let colDim = heads[0].colDim
-        precondition(
+        check(
             heads.allSatisfy { $0.colDim == colDim },
             "MultiHeadAttention: heads disagree on colDim: \(heads.map(\.colDim))")
         self.heads = heads

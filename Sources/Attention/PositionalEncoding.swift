@@ -17,7 +17,7 @@ import Foundation
 /// - Returns: `[maxLength, dModel]`.
 /// - Precondition: `maxLength >= 0` and `dModel >= 1`.
 public func positionalEncoding(maxLength: Int, dModel: Int) -> Tensor {
-    precondition(
+    check(
         maxLength >= 0 && dModel >= 1,
         "positionalEncoding: needs maxLength ≥ 0 and dModel ≥ 1, got maxLength \(maxLength), dModel \(dModel)")
     var scalars = [Float]()

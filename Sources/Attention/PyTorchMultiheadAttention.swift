@@ -63,15 +63,15 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
     private init(inProjWeight: Tensor, inProjBias: Tensor?, outProj: Linear, numHeads: Int) {
         let embedDim = inProjWeight.shape.last ?? 0
         Self.checkHeads(embedDim: embedDim, numHeads: numHeads)
-        precondition(
+        check(
             inProjWeight.shape == [3 * embedDim, embedDim],
             "PyTorchMultiheadAttention: inProjWeight must be [3E, E], got \(inProjWeight.shape)")
         if let inProjBias {
-            precondition(
+            check(
                 inProjBias.shape == [3 * embedDim],
                 "PyTorchMultiheadAttention: inProjBias must be [\(3 * embedDim)], got \(inProjBias.shape)")
         }
-        precondition(
+        check(
             outProj.weight.shape == [embedDim, embedDim],
             "PyTorchMultiheadAttention: outProjWeight must be [\(embedDim), \(embedDim)], got \(outProj.weight.shape)")
         self.embedDim = embedDim
@@ -82,7 +82,7 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
     }
 
     private static func checkHeads(embedDim: Int, numHeads: Int) {
-        precondition(
+        check(
             numHeads > 0 && embedDim % numHeads == 0,
             "PyTorchMultiheadAttention: embed_dim must be divisible by num_heads (embedDim \(embedDim), numHeads \(numHeads))")
     }
@@ -106,7 +106,7 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
         attentionMask: AttentionMask? = nil, averageWeights: Bool = true
     ) -> (output: Tensor, weights: Tensor) {
         let batched = query.rank == 3
-        precondition(
+        check(
             (query.rank == 2 || batched) && key.rank == query.rank && value.rank == query.rank,
             "PyTorchMultiheadAttention: query \(query.shape), key \(key.shape) and value \(value.shape) must all be [N, L, E] or all [L, E]")
         let (q, k, v) = batched
@@ -124,7 +124,7 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
         query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Mask?, attentionMask: AttentionMask?
     ) -> (output: Tensor, weights: Tensor) {
         let (batch, queries, keys) = (query.shape[0], query.shape[1], key.shape[1])
-        precondition(
+        check(
             query.shape[2] == embedDim && key.shape[2] == embedDim && value.shape[2] == embedDim
                 && key.shape[0] == batch && value.shape[0] == batch && value.shape[1] == keys,
             "PyTorchMultiheadAttention: query \(query.shape), key \(key.shape), value \(value.shape) do not fit embedDim \(embedDim) with batch-first layout")
@@ -158,22 +158,22 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
             let mask = attentionMask.additiveBias(queries: queries, keys: keys)
             switch mask.rank {
             case 2:
-                precondition(
+                check(
                     mask.shape == [queries, keys],
                     "PyTorchMultiheadAttention: the 2-D attention mask should be [\(queries), \(keys)], got \(mask.shape)")
                 bias = mask
             case 3:
-                precondition(
+                check(
                     mask.shape == [batch * numHeads, queries, keys],
                     "PyTorchMultiheadAttention: the 3-D attention mask should be [\(batch * numHeads), \(queries), \(keys)], got \(mask.shape)")
                 bias = mask.reshaped(to: [batch, numHeads, queries, keys])
             default:
-                preconditionFailure(
+                fatalError(
                     "PyTorchMultiheadAttention: attention mask must be [L, S] or [N·H, L, S], got \(mask.shape)")
             }
         }
         if let keyPaddingMask {
-            precondition(
+            check(
                 keyPaddingMask.shape == [batch, keys],
                 "PyTorchMultiheadAttention: keyPaddingMask should be [\(batch), \(keys)] (or [\(keys)] unbatched), got \(keyPaddingMask.shape)")
             let padding = AttentionMask.blocked(keyPaddingMask.reshaped(to: [batch, 1, 1, keys]))

@@ -29,7 +29,7 @@ public func scaledDotProductAttention(
     query: Tensor, key: Tensor, value: Tensor, mask: AttentionMask? = nil, isCausal: Bool = false,
     scale: Float? = nil, enableGQA: Bool = false
 ) -> Tensor {
-    precondition(
+    check(
         value.rank >= 2 && key.rank == value.rank
             && key.shape[key.rank - 2] == value.shape[value.rank - 2],
         "scaledDotProductAttention: key \(key.shape) and value \(value.shape) must be [..., S, E] and [..., S, Ev]")
@@ -46,13 +46,13 @@ public func scaledDotProductAttentionWeights(
     query: Tensor, key: Tensor, mask: AttentionMask? = nil, isCausal: Bool = false,
     scale: Float? = nil, enableGQA: Bool = false
 ) -> Tensor {
-    precondition(
+    check(
         !(isCausal && mask != nil),
         "scaledDotProductAttention: Explicit attn_mask should not be set when is_causal=True")
-    precondition(
+    check(
         query.rank >= 2 && key.rank >= 2,
         "scaledDotProductAttention: query \(query.shape) and key \(key.shape) must have at least 2 dimensions ([..., L, E])")
-    precondition(
+    check(
         query.shape.last == key.shape.last,
         "scaledDotProductAttention: query \(query.shape) and key \(key.shape) differ in the last (embedding) dimension")
     let keys = enableGQA ? repeatingKeyValueHeads(key, for: query, "key") : key
@@ -74,12 +74,12 @@ public func scaledDotProductAttentionWeights(
 /// query's `Hq` heads: each head repeated `Hq/H` times in place (`repeat_interleave` along −3),
 /// so query head `h` meets key/value head `h / (Hq/H)`.
 private func repeatingKeyValueHeads(_ tensor: Tensor, for query: Tensor, _ name: String) -> Tensor {
-    precondition(
+    check(
         query.rank >= 3 && tensor.rank >= 3,
         "scaledDotProductAttention: enableGQA needs a heads dimension (−3): query \(query.shape), \(name) \(tensor.shape)")
     let queryHeads = query.shape[query.rank - 3]
     let heads = tensor.shape[tensor.rank - 3]
-    precondition(
+    check(
         heads > 0 && queryHeads % heads == 0,
         "scaledDotProductAttention: enableGQA needs the query's heads (\(queryHeads)) to be a multiple of the \(name)'s heads (\(heads)); query \(query.shape), \(name) \(tensor.shape)")
     let group = queryHeads / heads

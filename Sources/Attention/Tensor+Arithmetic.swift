@@ -13,8 +13,11 @@ extension Tensor {
     ///
     /// - Precondition: the shapes broadcast; the message names `operation` and both shapes.
     func combined(with other: Tensor, _ operation: String, _ combine: (Float, Float) -> Float) -> Tensor {
-        let result = broadcastCombine(scalars, shape: shape, other.scalars, shape: other.shape, operation, combine)
-        return Tensor(shape: result.shape, scalars: result.elements)
+        if shape == other.shape {
+            return Tensor(shape: shape, scalars: zip(scalars, other.scalars).map(combine))
+        }
+        let pairing = broadcastPairing(shape, other.shape, operation)
+        return Tensor(shape: pairing.shape, scalars: zip(pairing.left, pairing.right).map { combine(scalars[$0], other.scalars[$1]) })
     }
 
     /// eˣ of every element.
@@ -56,7 +59,7 @@ extension Tensor {
 
     /// `result`, checked to have this tensor's shape (an in-place operation cannot grow its target).
     private func assigning(_ result: Tensor, _ operation: String) -> Tensor {
-        precondition(
+        check(
             result.shape == shape,
             "\(operation): the result of shape \(result.shape) does not fit the left operand's shape \(shape)")
         return result

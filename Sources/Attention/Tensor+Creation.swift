@@ -15,7 +15,7 @@ extension Tensor {
     public init(_ rows: [[Float]]) {
         let columns = rows.first?.count ?? 0
         for (index, row) in rows.enumerated() {
-            precondition(
+            check(
                 row.count == columns,
                 "Tensor: row \(index) has \(row.count) elements but row 0 has \(columns)")
         }
@@ -31,7 +31,7 @@ extension Tensor {
         scalars.reserveCapacity(matrices.count * first.count)
         for (index, rows) in matrices.enumerated() {
             let matrix = Tensor(rows)
-            precondition(
+            check(
                 matrix.shape == first.shape,
                 "Tensor: matrix \(index) has shape \(matrix.shape) but matrix 0 has \(first.shape)")
             scalars += matrix.scalars
@@ -41,7 +41,7 @@ extension Tensor {
 
     /// A tensor of the given shape with every element equal to `value`, like `torch.full`.
     public static func full(_ shape: [Int], _ value: Float) -> Tensor {
-        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor.full: negative dimension in shape \(shape)")
+        check(shape.allSatisfy { $0 >= 0 }, "Tensor.full: negative dimension in shape \(shape)")
         return Tensor(shape: shape, scalars: [Float](repeating: value, count: elementCount(shape)))
     }
 

@@ -11,7 +11,7 @@ extension Tensor {
     ///   along `dimension`.
     public static func concatenated(_ tensors: [Tensor], along dimension: Int) -> Tensor {
         guard let first = tensors.first else {
-            preconditionFailure("concatenated: expects at least one tensor")
+            fatalError("concatenated: expects at least one tensor")
         }
         let axis = normalizedDimension(dimension, shape: first.shape, "concatenated")
         for (index, tensor) in tensors.enumerated() {
@@ -21,7 +21,7 @@ extension Tensor {
                 expected[axis] = 0
                 actual[axis] = 0
             }
-            precondition(
+            check(
                 actual == expected,
                 "concatenated: tensor \(index) has shape \(tensor.shape), which does not match \(first.shape) outside dimension \(dimension)")
         }
@@ -46,10 +46,10 @@ extension Tensor {
     /// - Precondition: at least one tensor, all of the same shape.
     public static func stacked(_ tensors: [Tensor], along dimension: Int = 0) -> Tensor {
         guard let first = tensors.first else {
-            preconditionFailure("stacked: expects at least one tensor")
+            fatalError("stacked: expects at least one tensor")
         }
         for (index, tensor) in tensors.enumerated() {
-            precondition(
+            check(
                 tensor.shape == first.shape,
                 "stacked: tensor \(index) has shape \(tensor.shape) but tensor 0 has \(first.shape)")
         }
@@ -64,7 +64,7 @@ extension Tensor {
     /// - Precondition: the sizes are ≥ 0 and add up to the size of `dimension`.
     public func split(sizes: [Int], along dimension: Int) -> [Tensor] {
         let axis = normalizedDimension(dimension, shape: shape, "split")
-        precondition(
+        check(
             sizes.allSatisfy { $0 >= 0 } && sizes.reduce(0, +) == shape[axis],
             "split: sizes \(sizes) do not add up to size \(shape[axis]) of dimension \(dimension) in shape \(shape)")
         let (outer, size, inner) = outerSizeInner(shape, axis)
@@ -88,7 +88,7 @@ extension Tensor {
     /// - Precondition: `count > 0` divides the size of `dimension`.
     public func split(count: Int, along dimension: Int) -> [Tensor] {
         let axis = normalizedDimension(dimension, shape: shape, "split")
-        precondition(
+        check(
             count > 0 && shape[axis] % count == 0,
             "split: dimension \(dimension) of shape \(shape) (size \(shape[axis])) cannot be split into \(count) equal pieces")
         return split(sizes: [Int](repeating: shape[axis] / count, count: count), along: axis)

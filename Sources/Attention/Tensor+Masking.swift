@@ -25,7 +25,7 @@ extension Tensor {
     }
 
     private func keepingTriangle(_ operation: String, _ keeps: (Int, Int) -> Bool) -> Tensor {
-        precondition(rank >= 2, "\(operation): expects at least 2 dimensions, got shape \(shape)")
+        check(rank >= 2, "\(operation): expects at least 2 dimensions, got shape \(shape)")
         let (rows, columns) = (shape[rank - 2], shape[rank - 1])
         var result = scalars
         for index in result.indices {
@@ -43,10 +43,10 @@ extension Tensor {
     /// ```
     /// - Precondition: the mask's shape broadcasts to this tensor's shape.
     public func maskedFill(_ mask: Mask, with value: Float) -> Tensor {
-        precondition(
+        check(
             broadcastShape(shape, mask.shape, "maskedFill") == shape,
             "maskedFill: mask of shape \(mask.shape) does not broadcast to the tensor's shape \(shape)")
-        let fill = broadcastElements(mask.values, from: mask.shape, to: shape)
-        return Tensor(shape: shape, scalars: zip(scalars, fill).map { $1 ? value : $0 })
+        let fill = broadcastPositions(from: mask.shape, to: shape)
+        return Tensor(shape: shape, scalars: zip(scalars, fill).map { mask.values[$1] ? value : $0 })
     }
 }

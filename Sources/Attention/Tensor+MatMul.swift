@@ -26,7 +26,7 @@ extension Tensor {
 // The free function and the method share this body; inside `Tensor` the name `matmul` means
 // the method, and the module name is taken by the `Attention` type, so neither can call the other.
 private func matrixProduct(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
-    precondition(
+    check(
         lhs.rank >= 1 && rhs.rank >= 1,
         "matmul: \(lhs.shape) × \(rhs.shape): both operands need at least one dimension")
     // Vectors become 1-row / 1-column matrices; the extra dimension is removed at the end.
@@ -34,21 +34,24 @@ private func matrixProduct(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
     let right = rhs.rank == 1 ? rhs.reshaped(to: [rhs.shape[0], 1]) : rhs
     let (m, n) = (left.shape[left.rank - 2], left.shape[left.rank - 1])
     let (n2, p) = (right.shape[right.rank - 2], right.shape[right.rank - 1])
-    precondition(
+    check(
         n == n2,
         "matmul: \(lhs.shape) × \(rhs.shape): inner dimensions \(n) and \(n2) differ")
 
     let batch = broadcastShape(
         Array(left.shape.dropLast(2)), Array(right.shape.dropLast(2)), "matmul \(lhs.shape) × \(rhs.shape) (batch dimensions)")
-    let a = broadcastElements(left.scalars, from: left.shape, to: batch + [m, n])
-    let b = broadcastElements(right.scalars, from: right.shape, to: batch + [n, p])
+    // Which matrix of each operand the result's matrix number `i` multiplies (broadcasting).
+    let leftMatrices = broadcastPositions(from: Array(left.shape.dropLast(2)), to: batch)
+    let rightMatrices = broadcastPositions(from: Array(right.shape.dropLast(2)), to: batch)
     var c = [Float](repeating: 0, count: elementCount(batch) * m * p)
 
-    a.withUnsafeBufferPointer { a in
-        b.withUnsafeBufferPointer { b in
+    left.scalars.withUnsafeBufferPointer { a in
+        right.scalars.withUnsafeBufferPointer { b in
             c.withUnsafeMutableBufferPointer { c in
                 for matrix in 0..<elementCount(batch) {
-                    let (aBase, bBase, cBase) = (matrix * m * n, matrix * n * p, matrix * m * p)
+                    let aBase = leftMatrices[matrix] * m * n
+                    let bBase = rightMatrices[matrix] * n * p
+                    let cBase = matrix * m * p
                     // i-k-j order: the innermost loop walks a row of b and a row of c contiguously.
                     for i in 0..<m {
                         for k in 0..<n {

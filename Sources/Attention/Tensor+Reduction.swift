@@ -43,7 +43,7 @@ extension Tensor {
     ) -> Tensor {
         let axis = normalizedDimension(dim, shape: shape, operation)
         let (outer, size, inner) = outerSizeInner(shape, axis)
-        precondition(
+        check(
             size > 0 || (operation != "max" && operation != "min"),
             "\(operation): dimension \(dim) of shape \(shape) is empty")
         var result = [Float](repeating: 0, count: outer * inner)

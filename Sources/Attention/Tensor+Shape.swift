@@ -17,8 +17,8 @@ extension Tensor {
     /// `k.transposed(0, 1)` turns keys `[L, E]` into `[E, L]`; `transposed(-2, -1)` swaps the
     /// last two dimensions of a batch.
     public func transposed(_ first: Int, _ second: Int) -> Tensor {
-        let result = transposedElements(scalars, shape: shape, first, second, "transposed")
-        return Tensor(shape: result.shape, scalars: result.elements)
+        let layout = transposedLayout(shape: shape, first, second, "transposed")
+        return Tensor(shape: layout.shape, scalars: layout.positions.map { scalars[$0] })
     }
 
     /// The transpose of a matrix (rows become columns), like PyTorch's `.T`. A 0-D or 1-D
@@ -26,7 +26,7 @@ extension Tensor {
     ///
     /// - Precondition: `rank <= 2` (use `transposed(_:_:)` for more dimensions).
     public var T: Tensor {
-        precondition(rank <= 2, "T: expects at most 2 dimensions, got shape \(shape); use transposed(_:_:)")
+        check(rank <= 2, "T: expects at most 2 dimensions, got shape \(shape); use transposed(_:_:)")
         return rank == 2 ? transposed(0, 1) : self
     }
 
@@ -35,10 +35,10 @@ extension Tensor {
     ///
     /// - Precondition: the shape broadcasts to `target`.
     public func broadcast(to target: [Int]) -> Tensor {
-        precondition(
+        check(
             broadcastShape(shape, target, "broadcast(to:)") == target,
             "broadcast(to:): shape \(shape) cannot be broadcast to \(target)")
-        return Tensor(shape: target, scalars: broadcastElements(scalars, from: shape, to: target))
+        return Tensor(shape: target, scalars: broadcastPositions(from: shape, to: target).map { scalars[$0] })
     }
 
     /// The tensor with a new dimension of size 1 inserted at `dimension`, like `unsqueeze`.
@@ -55,7 +55,7 @@ extension Tensor {
     /// - Precondition: that dimension has size 1.
     public func squeezed(at dimension: Int) -> Tensor {
         let position = normalizedDimension(dimension, shape: shape, "squeezed(at:)")
-        precondition(
+        check(
             shape[position] == 1,
             "squeezed(at:): dimension \(dimension) of shape \(shape) has size \(shape[position]), not 1")
         var newShape = shape

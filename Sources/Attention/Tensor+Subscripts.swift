@@ -20,14 +20,14 @@ extension Tensor {
     /// Setting it replaces that slice; the new value must have the slice's shape.
     public subscript(_ index: Int) -> Tensor {
         get {
-            precondition(rank >= 1, "Tensor subscript: a 0-dimensional tensor cannot be indexed")
+            check(rank >= 1, "Tensor subscript: a 0-dimensional tensor cannot be indexed")
             let (start, size) = sliceRange(index)
             return Tensor(shape: Array(shape.dropFirst()), scalars: Array(scalars[start..<(start + size)]))
         }
         set {
-            precondition(rank >= 1, "Tensor subscript: a 0-dimensional tensor cannot be indexed")
+            check(rank >= 1, "Tensor subscript: a 0-dimensional tensor cannot be indexed")
             let sliceShape = Array(shape.dropFirst())
-            precondition(
+            check(
                 newValue.shape == sliceShape,
                 "Tensor subscript: cannot assign shape \(newValue.shape) to a slice of shape \(sliceShape) of \(shape)")
             let (start, size) = sliceRange(index)
@@ -39,7 +39,7 @@ extension Tensor {
     ///
     /// - Precondition: `count == 1`.
     public var item: Float {
-        precondition(count == 1, "Tensor.item: tensor of shape \(shape) has \(count) elements, not 1")
+        check(count == 1, "Tensor.item: tensor of shape \(shape) has \(count) elements, not 1")
         return scalars[0]
     }
 

@@ -16,9 +16,9 @@ public struct Tensor: Sendable, Hashable {
     ///
     /// - Precondition: every dimension is ≥ 0 and `scalars.count` equals the product of `shape`.
     public init(shape: [Int], scalars: [Float]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative dimension in shape \(shape)")
+        check(shape.allSatisfy { $0 >= 0 }, "Tensor: negative dimension in shape \(shape)")
         let count = shape.reduce(1, *)
-        precondition(
+        check(
             scalars.count == count,
             "Tensor: \(scalars.count) scalars do not fill shape \(shape) (\(count) needed)")
         self.shape = shape
