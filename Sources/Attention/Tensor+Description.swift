@@ -42,7 +42,8 @@ struct FloatElementFormat {
 
     init(_ values: [Float]) {
         // Only non-zero finite values decide the style and the width, as in `_Formatter`.
-        let magnitudes = values.filter { $0.isFinite && $0 != 0 }.map { Double(Swift.abs($0)) }
+        let decisive = values.filter { $0.isFinite && $0 != 0 }
+        let magnitudes = decisive.map { Double(Swift.abs($0)) }
         guard let smallest = magnitudes.min(), let largest = magnitudes.max() else {
             (style, width) = (.integer, 1)
             return
@@ -55,7 +56,7 @@ struct FloatElementFormat {
             style = spread || smallest < 1e-4 ? .scientific : .fixed
         }
         let unpadded = FloatElementFormat(style: style, width: 0)
-        width = values.filter { $0.isFinite && $0 != 0 }.map { unpadded.string($0).count }.max() ?? 1
+        width = decisive.map { unpadded.string($0).count }.max() ?? 1
     }
 
     private init(style: Style, width: Int) {

@@ -37,6 +37,16 @@ extension Tensor {
     /// The mean of all elements, as a 0-D tensor.
     public func mean() -> Tensor { Tensor(scalars.reduce(0, +) / Float(count)) }
 
+    /// The largest of all elements, as a 0-D tensor.
+    ///
+    /// - Precondition: the tensor is not empty.
+    public func max() -> Tensor { reshaped(to: [-1]).max(dim: 0) }
+
+    /// The smallest of all elements, as a 0-D tensor.
+    ///
+    /// - Precondition: the tensor is not empty.
+    public func min() -> Tensor { reshaped(to: [-1]).min(dim: 0) }
+
     /// Applies `reduce` to each line of values along `dim`.
     private func reduced(
         _ dim: Int, _ keepingDim: Bool, _ operation: String, _ reduce: ([Float]) -> Float

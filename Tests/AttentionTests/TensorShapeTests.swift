@@ -92,6 +92,8 @@ struct ReductionTests {
         #expect(x.min(dim: 1) == Tensor([1, 2]))
         #expect(x.sum().item == 21)
         #expect(x.mean().item == 3.5)
+        #expect(x.max().item == 6)
+        #expect(x.min().item == 1)
     }
 
     @Test func middleDimensionOfThree() {
