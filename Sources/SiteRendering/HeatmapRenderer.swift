@@ -83,7 +83,7 @@ private struct HeatmapSVG {
         showsValues =
             layout.rowCount <= HeatmapRenderer.largestMatrixWithValues
             && layout.columnCount <= HeatmapRenderer.largestMatrixWithValues
-        cellSize = showsValues ? 44 : 16
+        cellSize = showsValues ? 56 : 16
         labelFontSize = showsValues ? 12 : 10
         rowLabels = layout.rowLabels?.map(Self.shortened)
         columnLabels = layout.columnLabels?.map(Self.shortened)
@@ -135,8 +135,9 @@ private struct HeatmapSVG {
             ], content)
     }
 
-    private var hasNonFiniteValue: Bool {
-        (0..<layout.rowCount * layout.columnCount).contains { !tensor.values[offset + $0].isFinite }
+    /// Whether some cell is drawn hatched (non-finite, or a masking sentinel).
+    private var hasHatchedCell: Bool {
+        (0..<layout.rowCount * layout.columnCount).contains { scale?.isOnScale(tensor.values[offset + $0]) != true }
     }
 
     /// The colour bar's gradient and, when needed, the hatching of non-finite cells.
@@ -154,7 +155,7 @@ private struct HeatmapSVG {
             }
             definitions.append(.element("linearGradient", ["id": id + "-scale", "x1": "0", "x2": "1", "y1": "0", "y2": "0"], stops))
         }
-        if hasNonFiniteValue {
+        if hasHatchedCell {
             definitions.append(
                 .element(
                     "pattern",
@@ -176,7 +177,7 @@ private struct HeatmapSVG {
             for column in 0..<layout.columnCount {
                 let index = offset + row * layout.columnCount + column
                 let value = tensor.values[index]
-                let fill = value.isFinite ? scale?.color(of: value).hexString ?? "" : "url(#\(id)-hatch)"
+                let fill = scale?.isOnScale(value) == true ? scale!.color(of: value).hexString : "url(#\(id)-hatch)"
                 cells.append(
                     .element(
                         "rect",
@@ -208,7 +209,7 @@ private struct HeatmapSVG {
                 let index = offset + row * layout.columnCount + column
                 let value = tensor.values[index]
                 let text = tensor.formattedValue(at: index, decimals: min(tensor.decimals, 2))
-                let textColor = value.isFinite ? scale?.color(of: value).contrastingTextColor ?? "#000000" : "#000000"
+                let textColor = scale?.isOnScale(value) == true ? scale!.color(of: value).contrastingTextColor : "#000000"
                 let fontSize = min(12, (cellSize - 6) / (Double(text.count) * Self.characterWidth))
                 texts.append(
                     .element(
