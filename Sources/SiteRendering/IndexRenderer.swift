@@ -48,6 +48,12 @@ public struct IndexRenderer: Sendable {
         self.siteTitle = siteTitle
     }
 
+    /// What the site is, above the list of notes.
+    static let introduction =
+        "Notes on attention in transformers, from the first idea to the attention of today's language models. "
+        + "Every matrix and heatmap on these pages was computed when the site was built, by Swift code you can "
+        + "read right above it, with the same weights and numbers as PyTorch."
+
     /// - Parameter notes: the notes in the order the site lists them.
     /// - Returns: a complete HTML5 document.
     public func render(notes: [IndexEntry]) -> String {
@@ -65,6 +71,7 @@ public struct IndexRenderer: Sendable {
                     "article", ["class": "note index"],
                     [
                         .element("h1", [], [.text(siteTitle)]),
+                        .element("p", ["class": "lead"], [.text(Self.introduction)]),
                         .element("ol", ["class": "note-list"], items),
                     ])
             ])

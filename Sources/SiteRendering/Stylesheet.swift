@@ -253,6 +253,7 @@ public enum Stylesheet {
 
     /* The index */
 
+    .lead { font-size: 1.1rem; max-width: var(--measure); color: var(--muted); }
     .note-list { padding-left: 2rem; max-width: var(--measure); }
     .note-list > li { margin: 0.75rem 0; }
     .note-list > li > a { font-weight: 600; font-size: 1.1rem; }
