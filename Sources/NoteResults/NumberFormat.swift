@@ -3,16 +3,15 @@ import Foundation
 /// How the site and the recorded outputs write a number: the way PyTorch prints a tensor
 /// element, with a fixed number of decimals.
 ///
-/// `formatted(0.35729, decimals: 4)` is `"0.3573"`; magnitudes of 1e6 and more (and non-zero
-/// ones below 10^-decimals) use scientific notation, `"-1.0000e+09"`; non-finite values are
-/// `"nan"`, `"inf"` and `"-inf"`. Negative zero prints as `"0.0000"`.
+/// `formatted(0.35729, decimals: 4)` is `"0.3573"`; magnitudes of 1e6 and more use scientific
+/// notation, `"-1.0000e+09"` (the course's −1e9 masking value stays readable); non-finite values
+/// are `"nan"`, `"inf"` and `"-inf"`. Tiny values keep the fixed style (`"0.0000"`), so a column
+/// never mixes styles, and a rounded negative zero prints as `"0.0000"`.
 public enum NumberFormat {
     public static func formatted(_ value: Double, decimals: Int = 4) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        let magnitude = abs(value)
-        let smallest = pow(10, Double(-decimals)) / 2
-        if magnitude >= 1e6 || (magnitude > 0 && magnitude < smallest) {
+        if abs(value) >= 1e6 {
             return String(format: "%.\(decimals)e", value)
         }
         let text = String(format: "%.\(decimals)f", value)
