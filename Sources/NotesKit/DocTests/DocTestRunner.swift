@@ -1,5 +1,6 @@
 import Foundation
 import NoteModel
+import NoteResults
 
 /// `notesgen test`: checks every block's recorded ```` ```output ```` against what it computes
 /// now, and with `fix` rewrites the recorded outputs.
@@ -34,8 +35,11 @@ public struct DocTestRunner: Sendable {
         }
         var desired: [Int: RecordedOutput] = [:]
         for block in note.blocks {
-            guard !block.options.shouldFail, !block.options.hidesOutput else { continue }
-            let computed = RecordedOutput(outputs: outcome.results[block.index].outputs)
+            guard !block.options.hidesOutput else { continue }
+            let result = outcome.results[block.index]
+            // A should-fail block records the error it teaches, so readers on GitHub see it too.
+            let failure = result.expectedFailure.map { [BlockOutput.text(Self.recordedText(of: $0))] } ?? []
+            let computed = RecordedOutput(outputs: result.outputs + failure)
             if !computed.isEmpty { desired[block.index] = computed }
         }
         if fix && problems.isEmpty {
@@ -52,10 +56,23 @@ public struct DocTestRunner: Sendable {
                 return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
             }
         }
-        for block in note.blocks where !block.options.shouldFail {
+        for block in note.blocks {
             diagnostics += compare(block, recorded: outputs[block.index], computed: desired[block.index], in: note)
         }
         return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
+    }
+
+    /// An expected failure as recorded: the trap's message, or the compiler's errors without
+    /// their file positions (which move with the prose).
+    static func recordedText(of failure: BlockFailure) -> String {
+        guard failure.kind == .compile else { return failure.message }
+        let errors = failure.message.split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: ": error: ") else { return nil }
+            var text = "error: " + line[start.upperBound...]
+            if let id = text.range(of: " [block.compile]", options: .backwards) { text.removeSubrange(id) }
+            return text
+        }
+        return errors.isEmpty ? failure.message : errors.joined(separator: "\n")
     }
 
     private func compare(
