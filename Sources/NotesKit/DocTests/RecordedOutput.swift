@@ -64,7 +64,7 @@ public struct RecordedOutput: Sendable, Hashable {
         let rows = tensor.shape.count >= 2 ? tensor.shape[tensor.shape.count - 2] : 1
         let matrixCount = tensor.shape.dropLast(2).reduce(1, *)
         let columnLabels = tensor.columnLabels ?? (0..<columns).map(String.init)
-        let rowLabels = tensor.shape.count >= 2 ? (tensor.rowLabels ?? (0..<rows).map(String.init)) : [""]
+        let rowLabels = tensor.shape.count >= 2 ? (tensor.rowLabels ?? (0..<rows).map(String.init)) : [tensor.rowLabels?.first ?? ""]
         let labelWidth = rowLabels.map(\.count).max() ?? 0
         for matrix in 0..<matrixCount {
             let base = matrix * rows * columns
@@ -72,7 +72,7 @@ public struct RecordedOutput: Sendable, Hashable {
             var widths = columnLabels.map(\.count)
             for row in cells { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.text.count) } }
             if tensor.shape.count >= 3 {
-                lines.append(Line(text: "[\(index(of: matrix, in: Array(tensor.shape.dropLast(2))))]", words: nil))
+                lines.append(Line(text: "[\(index(of: matrix, in: Array(tensor.shape.dropLast(2)))), :, :]", words: nil))
             }
             lines.append(
                 tableLine(

@@ -30,14 +30,19 @@ public struct RuntimeLibrary: Sendable {
         var hash = SHA256()
         hash.updateField(toolchain.version)
         hash.updateField(libraryFlags.joined(separator: " "))
-        var sourcesByModule: [String: [URL]] = [:]
+        // The sources are read once: what is hashed is what gets compiled, even if a file is
+        // edited while the library builds.
+        var sourcesByModule: [String: [(path: String, contents: Data)]] = [:]
         for module in modules {
-            let files = try swiftFiles(in: packageRoot.appendingPathComponent("Sources/\(module)"))
+            let folder = packageRoot.appendingPathComponent("Sources/\(module)")
+            let files = try swiftFiles(in: folder).map { file in
+                (path: String(file.path.dropFirst(folder.path.count + 1)), contents: try Data(contentsOf: file))
+            }
             sourcesByModule[module] = files
             hash.updateField(module)
             for file in files {
-                hash.updateField(String(file.path.dropFirst(packageRoot.path.count)))
-                hash.update(try Data(contentsOf: file))
+                hash.updateField(file.path)
+                hash.update(file.contents)
             }
         }
         let digest = hash.hexDigest()
@@ -52,6 +57,14 @@ public struct RuntimeLibrary: Sendable {
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: staging) }
         for module in modules {
+            var sources: [String] = []
+            for file in sourcesByModule[module, default: []] {
+                let copy = staging.appendingPathComponent("src/\(module)/\(file.path)")
+                try FileManager.default.createDirectory(
+                    at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: copy)
+                sources.append(copy.path)
+            }
             let arguments =
                 ["-parse-as-library", "-emit-library", "-emit-module", "-module-name", module, "-module-link-name", module]
                 + libraryFlags + ["-swift-version", languageMode(of: module)]
@@ -61,7 +74,7 @@ public struct RuntimeLibrary: Sendable {
                    "-o", staging.appendingPathComponent("lib\(module).so").path,
                    "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
                    "-diagnostic-style", "llvm"]
-                + sourcesByModule[module, default: []].map(\.path)
+                + sources
             let result = try ChildProcess.run(executable: toolchain.swiftc, arguments: arguments, timeout: 600)
             guard result.succeeded else {
                 throw NotesgenError.libraryBuildFailed(

@@ -12,6 +12,8 @@ public enum NoteReader {
         /// The raw bytes read, for doc-test fixing.
         public var source: String
         public var diagnostics: [Diagnostic]
+        /// Dead links to other notes, found once all notes are read (`NoteLinkCheck`).
+        public var linkDiagnostics: [Diagnostic] = []
     }
 
     public static func read(_ file: NoteFile) throws -> Result {

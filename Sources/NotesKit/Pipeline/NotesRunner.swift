@@ -56,12 +56,20 @@ public struct NotesRunner: Sendable {
         let files = try NoteDiscovery.notes(in: folder, displayFolder: Self.displayPath(settings.notesFolder))
 
         progress.begin("Parsing \(files.count) notes")
-        let read = try files.map(NoteReader.read)
+        var read = try files.map(NoteReader.read)
+        let linkProblems = NoteLinkCheck.diagnostics(for: read.map(\.note))
+        for index in read.indices {
+            read[index].linkDiagnostics = linkProblems.filter { $0.file == read[index].note.path }
+        }
 
         progress.begin("Running blocks")
         let notesWithCode = read.filter { !$0.note.blocks.isEmpty }
         guard !notesWithCode.isEmpty else {
-            return read.map { NoteOutcome(note: $0.note, source: $0.source, results: [], diagnostics: $0.diagnostics, wasCached: true) }
+            return read.map {
+                NoteOutcome(
+                    note: $0.note, source: $0.source, results: [], diagnostics: $0.diagnostics + $0.linkDiagnostics,
+                    wasCached: true)
+            }
         }
         let started = Date()
         let toolchain = try Toolchain.locate(cacheFolder: settings.cacheFolder)
@@ -74,10 +82,11 @@ public struct NotesRunner: Sendable {
             workFolder: settings.cacheFolder.appendingPathComponent("work"), noteTimeout: settings.noteTimeout)
         let cache = ResultCache(cacheFolder: settings.cacheFolder)
 
-        let work = ParallelWork(count: read.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(settings.jobs, read.count))) { _ in
+        let notes = read
+        let work = ParallelWork(count: notes.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(settings.jobs, notes.count))) { _ in
             while let index = work.nextIndex() {
-                work.store(runOne(read[index], executor: executor, cache: cache, progress: progress), at: index)
+                work.store(runOne(notes[index], executor: executor, cache: cache, progress: progress), at: index)
             }
         }
         return work.results
@@ -94,7 +103,7 @@ public struct NotesRunner: Sendable {
             }
             return NoteOutcome(
                 note: note, source: read.source, results: note.blocks.isEmpty ? [] : results,
-                diagnostics: read.diagnostics, wasCached: true)
+                diagnostics: read.diagnostics + read.linkDiagnostics, wasCached: true)
         }
         let key = executor.cacheKey(for: note)
         let started = Date()
@@ -115,7 +124,8 @@ public struct NotesRunner: Sendable {
         progress.record("\(note.path)\(wasCached ? " (cached)" : "")", seconds: seconds)
         let (results, diagnostics) = run.resolved(for: note)
         return NoteOutcome(
-            note: note, source: read.source, results: results, diagnostics: read.diagnostics + diagnostics,
+            note: note, source: read.source, results: results,
+            diagnostics: read.diagnostics + diagnostics + read.linkDiagnostics,
             wasCached: wasCached)
     }
 
