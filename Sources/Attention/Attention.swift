@@ -79,7 +79,8 @@ public struct Attention: Sendable, Hashable {
     /// The attention weights ("percentages"): softmax of the (masked) scaled similarities
     /// along `colDim`, so each query's row adds up to 1.
     public func weights(query: Tensor, key: Tensor, mask: AttentionMask? = nil) -> Tensor {
-        let scores = mask.map { maskedScaledSimilarities(query: query, key: key, mask: $0) }
+        let scores =
+            mask.map { maskedScaledSimilarities(query: query, key: key, mask: $0) }
             ?? scaledSimilarities(query: query, key: key)
         return scores.softmax(dim: colDim)
     }

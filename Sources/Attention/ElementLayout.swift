@@ -88,7 +88,8 @@ func broadcastShape(_ a: [Int], _ b: [Int], _ operation: String) -> [Int] {
         let sizeB = dimension < rank - b.count ? 1 : b[dimension - (rank - b.count)]
         check(
             sizeA == sizeB || sizeA == 1 || sizeB == 1,
-            "\(operation): shapes \(a) and \(b) cannot be broadcast: sizes \(sizeA) and \(sizeB) differ at dimension \(dimension) of the result")
+            "\(operation): shapes \(a) and \(b) cannot be broadcast: sizes \(sizeA) and \(sizeB) differ at dimension \(dimension) of the result"
+        )
         result[dimension] = sizeA == 1 ? sizeB : sizeA
     }
     return result
@@ -155,7 +156,9 @@ func broadcastPairing(_ a: [Int], _ b: [Int], _ operation: String) -> (shape: [I
 
 /// The shape with dimensions `first` and `second` swapped, and the flat positions its elements
 /// read in the original row-major array.
-func transposedLayout(shape: [Int], _ first: Int, _ second: Int, _ operation: String) -> (shape: [Int], positions: [Int]) {
+func transposedLayout(shape: [Int], _ first: Int, _ second: Int, _ operation: String) -> (
+    shape: [Int], positions: [Int]
+) {
     let a = normalizedDimension(first, shape: shape, operation)
     let b = normalizedDimension(second, shape: shape, operation)
     var newShape = shape

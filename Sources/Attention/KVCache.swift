@@ -50,7 +50,8 @@ public struct KVCache: Sendable, Hashable {
         precondition(
             newKeys.rank >= 2 && newValues.rank == newKeys.rank
                 && newKeys.shape.dropLast() == newValues.shape.dropLast(),
-            "KVCache.append: keys \(newKeys.shape) and values \(newValues.shape) must be [..., L, D] and [..., L, Dv] with the same leading sizes and L")
+            "KVCache.append: keys \(newKeys.shape) and values \(newValues.shape) must be [..., L, D] and [..., L, Dv] with the same leading sizes and L"
+        )
         guard let cachedKeys = keys, let cachedValues = values else {
             keys = newKeys
             values = newValues
@@ -59,7 +60,8 @@ public struct KVCache: Sendable, Hashable {
         precondition(
             Self.sameExceptSequence(cachedKeys.shape, newKeys.shape)
                 && Self.sameExceptSequence(cachedValues.shape, newValues.shape),
-            "KVCache.append: new keys \(newKeys.shape) / values \(newValues.shape) do not match the cached \(cachedKeys.shape) / \(cachedValues.shape) outside the sequence dimension")
+            "KVCache.append: new keys \(newKeys.shape) / values \(newValues.shape) do not match the cached \(cachedKeys.shape) / \(cachedValues.shape) outside the sequence dimension"
+        )
         let allKeys = Tensor.concatenated([cachedKeys, newKeys], along: -2)
         let allValues = Tensor.concatenated([cachedValues, newValues], along: -2)
         keys = allKeys

@@ -50,7 +50,8 @@ public struct Linear: Sendable, Hashable {
         if let bias {
             check(
                 bias.shape == [weight.shape[0]],
-                "Linear: bias of shape \(bias.shape) does not match weight \(weight.shape) (expected [\(weight.shape[0])])")
+                "Linear: bias of shape \(bias.shape) does not match weight \(weight.shape) (expected [\(weight.shape[0])])"
+            )
         }
         self.weight = weight
         self.bias = bias

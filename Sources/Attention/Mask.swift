@@ -99,12 +99,14 @@ public struct Mask: Sendable, Hashable {
     /// Elementwise AND after broadcasting: true only where both are true.
     public static func && (lhs: Mask, rhs: Mask) -> Mask {
         let pairing = broadcastPairing(lhs.shape, rhs.shape, "&&")
-        return Mask(shape: pairing.shape, values: zip(pairing.left, pairing.right).map { lhs.values[$0] && rhs.values[$1] })
+        return Mask(
+            shape: pairing.shape, values: zip(pairing.left, pairing.right).map { lhs.values[$0] && rhs.values[$1] })
     }
 
     /// Elementwise OR after broadcasting: true where either is true.
     public static func || (lhs: Mask, rhs: Mask) -> Mask {
         let pairing = broadcastPairing(lhs.shape, rhs.shape, "||")
-        return Mask(shape: pairing.shape, values: zip(pairing.left, pairing.right).map { lhs.values[$0] || rhs.values[$1] })
+        return Mask(
+            shape: pairing.shape, values: zip(pairing.left, pairing.right).map { lhs.values[$0] || rhs.values[$1] })
     }
 }

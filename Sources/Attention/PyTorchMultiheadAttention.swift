@@ -84,7 +84,8 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
     private static func checkHeads(embedDim: Int, numHeads: Int) {
         check(
             numHeads > 0 && embedDim % numHeads == 0,
-            "PyTorchMultiheadAttention: embed_dim must be divisible by num_heads (embedDim \(embedDim), numHeads \(numHeads))")
+            "PyTorchMultiheadAttention: embed_dim must be divisible by num_heads (embedDim \(embedDim), numHeads \(numHeads))"
+        )
     }
 
     /// Attention of `query` over `key`/`value`.
@@ -108,12 +109,15 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
         let batched = query.rank == 3
         check(
             (query.rank == 2 || batched) && key.rank == query.rank && value.rank == query.rank,
-            "PyTorchMultiheadAttention: query \(query.shape), key \(key.shape) and value \(value.shape) must all be [N, L, E] or all [L, E]")
-        let (q, k, v) = batched
+            "PyTorchMultiheadAttention: query \(query.shape), key \(key.shape) and value \(value.shape) must all be [N, L, E] or all [L, E]"
+        )
+        let (q, k, v) =
+            batched
             ? (query, key, value)
             : (query.unsqueezed(at: 0), key.unsqueezed(at: 0), value.unsqueezed(at: 0))
         let padding = batched ? keyPaddingMask : keyPaddingMask?.reshaped(to: [1, -1])
-        let (output, weights) = attend(query: q, key: k, value: v, keyPaddingMask: padding, attentionMask: attentionMask)
+        let (output, weights) = attend(
+            query: q, key: k, value: v, keyPaddingMask: padding, attentionMask: attentionMask)
 
         let shownWeights = averageWeights ? weights.mean(dim: 1) : weights
         return batched ? (output, shownWeights) : (output.squeezed(at: 0), shownWeights.squeezed(at: 0))
@@ -127,7 +131,8 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
         check(
             query.shape[2] == embedDim && key.shape[2] == embedDim && value.shape[2] == embedDim
                 && key.shape[0] == batch && value.shape[0] == batch && value.shape[1] == keys,
-            "PyTorchMultiheadAttention: query \(query.shape), key \(key.shape), value \(value.shape) do not fit embedDim \(embedDim) with batch-first layout")
+            "PyTorchMultiheadAttention: query \(query.shape), key \(key.shape), value \(value.shape) do not fit embedDim \(embedDim) with batch-first layout"
+        )
 
         let weightParts = inProjWeight.split(count: 3, along: 0)
         let biasParts = inProjBias?.split(count: 3, along: 0)
@@ -140,7 +145,9 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
         let (q, k, v) = (heads(query, 0), heads(key, 1), heads(value, 2))
 
         var scores = matmul(q * Float(Foundation.sqrt(1 / Double(headDim))), k.transposed(-2, -1))
-        if let bias = maskBias(queries: queries, keys: keys, batch: batch, keyPaddingMask: keyPaddingMask, attentionMask: attentionMask) {
+        if let bias = maskBias(
+            queries: queries, keys: keys, batch: batch, keyPaddingMask: keyPaddingMask, attentionMask: attentionMask)
+        {
             scores = scores + bias
         }
         let weights = scores.softmax(dim: -1)
@@ -160,12 +167,14 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
             case 2:
                 check(
                     mask.shape == [queries, keys],
-                    "PyTorchMultiheadAttention: the 2-D attention mask should be [\(queries), \(keys)], got \(mask.shape)")
+                    "PyTorchMultiheadAttention: the 2-D attention mask should be [\(queries), \(keys)], got \(mask.shape)"
+                )
                 bias = mask
             case 3:
                 check(
                     mask.shape == [batch * numHeads, queries, keys],
-                    "PyTorchMultiheadAttention: the 3-D attention mask should be [\(batch * numHeads), \(queries), \(keys)], got \(mask.shape)")
+                    "PyTorchMultiheadAttention: the 3-D attention mask should be [\(batch * numHeads), \(queries), \(keys)], got \(mask.shape)"
+                )
                 bias = mask.reshaped(to: [batch, numHeads, queries, keys])
             default:
                 fatalError(
@@ -175,7 +184,8 @@ public struct PyTorchMultiheadAttention: Sendable, Hashable {
         if let keyPaddingMask {
             check(
                 keyPaddingMask.shape == [batch, keys],
-                "PyTorchMultiheadAttention: keyPaddingMask should be [\(batch), \(keys)] (or [\(keys)] unbatched), got \(keyPaddingMask.shape)")
+                "PyTorchMultiheadAttention: keyPaddingMask should be [\(batch), \(keys)] (or [\(keys)] unbatched), got \(keyPaddingMask.shape)"
+            )
             let padding = AttentionMask.blocked(keyPaddingMask.reshaped(to: [batch, 1, 1, keys]))
                 .additiveBias(queries: queries, keys: keys)
             bias = bias.map { $0 + padding } ?? padding

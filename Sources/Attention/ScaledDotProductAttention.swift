@@ -51,7 +51,8 @@ public func scaledDotProductAttentionWeights(
         "scaledDotProductAttention: Explicit attn_mask should not be set when is_causal=True")
     check(
         query.rank >= 2 && key.rank >= 2,
-        "scaledDotProductAttention: query \(query.shape) and key \(key.shape) must have at least 2 dimensions ([..., L, E])")
+        "scaledDotProductAttention: query \(query.shape) and key \(key.shape) must have at least 2 dimensions ([..., L, E])"
+    )
     check(
         query.shape.last == key.shape.last,
         "scaledDotProductAttention: query \(query.shape) and key \(key.shape) differ in the last (embedding) dimension")
@@ -76,17 +77,20 @@ public func scaledDotProductAttentionWeights(
 private func repeatingKeyValueHeads(_ tensor: Tensor, for query: Tensor, _ name: String) -> Tensor {
     check(
         query.rank >= 3 && tensor.rank >= 3,
-        "scaledDotProductAttention: enableGQA needs a heads dimension (−3): query \(query.shape), \(name) \(tensor.shape)")
+        "scaledDotProductAttention: enableGQA needs a heads dimension (−3): query \(query.shape), \(name) \(tensor.shape)"
+    )
     let queryHeads = query.shape[query.rank - 3]
     let heads = tensor.shape[tensor.rank - 3]
     check(
         heads > 0 && queryHeads % heads == 0,
-        "scaledDotProductAttention: enableGQA needs the query's heads (\(queryHeads)) to be a multiple of the \(name)'s heads (\(heads)); query \(query.shape), \(name) \(tensor.shape)")
+        "scaledDotProductAttention: enableGQA needs the query's heads (\(queryHeads)) to be a multiple of the \(name)'s heads (\(heads)); query \(query.shape), \(name) \(tensor.shape)"
+    )
     let group = queryHeads / heads
     if group == 1 { return tensor }
     let leading = Array(tensor.shape.dropLast(3))
     let (length, features) = (tensor.shape[tensor.rank - 2], tensor.shape[tensor.rank - 1])
-    return tensor
+    return
+        tensor
         .reshaped(to: leading + [heads, 1, length, features])
         .broadcast(to: leading + [heads, group, length, features])
         .reshaped(to: leading + [heads * group, length, features])

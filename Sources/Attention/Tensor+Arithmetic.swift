@@ -17,7 +17,9 @@ extension Tensor {
             return Tensor(shape: shape, scalars: zip(scalars, other.scalars).map(combine))
         }
         let pairing = broadcastPairing(shape, other.shape, operation)
-        return Tensor(shape: pairing.shape, scalars: zip(pairing.left, pairing.right).map { combine(scalars[$0], other.scalars[$1]) })
+        return Tensor(
+            shape: pairing.shape,
+            scalars: zip(pairing.left, pairing.right).map { combine(scalars[$0], other.scalars[$1]) })
     }
 
     /// eˣ of every element.

@@ -8,7 +8,8 @@ extension Tensor {
     /// Compares element by element after broadcasting.
     private func compared(with other: Tensor, _ operation: String, _ test: (Float, Float) -> Bool) -> Mask {
         let pairing = broadcastPairing(shape, other.shape, operation)
-        return Mask(shape: pairing.shape, values: zip(pairing.left, pairing.right).map { test(scalars[$0], other.scalars[$1]) })
+        return Mask(
+            shape: pairing.shape, values: zip(pairing.left, pairing.right).map { test(scalars[$0], other.scalars[$1]) })
     }
 
     public static func .== (lhs: Tensor, rhs: Tensor) -> Mask { lhs.compared(with: rhs, ".==", ==) }

@@ -24,10 +24,13 @@ extension Mask: CustomStringConvertible {
     public var description: String {
         PyTorchPrinter.render(shape: shape) { shown in
             let width = shown.contains { !values[$0] } ? 5 : 4
-            return (width, { index in
-                let text = values[index] ? "True" : "False"
-                return String(repeating: " ", count: width - text.count) + text
-            })
+            return (
+                width,
+                { index in
+                    let text = values[index] ? "True" : "False"
+                    return String(repeating: " ", count: width - text.count) + text
+                }
+            )
         }
     }
 }
@@ -142,10 +145,13 @@ enum PyTorchPrinter {
             }
             let slices = positions(dimension).map { position in
                 position.map {
-                    text(width: width, format: format, dimension: dimension + 1, offset: offset + $0 * strides[dimension], indent: indent + 1)
+                    text(
+                        width: width, format: format, dimension: dimension + 1,
+                        offset: offset + $0 * strides[dimension], indent: indent + 1)
                 } ?? "..."
             }
-            let separator = "," + String(repeating: "\n", count: remaining - 1) + String(repeating: " ", count: indent + 1)
+            let separator =
+                "," + String(repeating: "\n", count: remaining - 1) + String(repeating: " ", count: indent + 1)
             return "[" + slices.joined(separator: separator) + "]"
         }
     }

@@ -23,7 +23,8 @@ extension Tensor {
             }
             check(
                 actual == expected,
-                "concatenated: tensor \(index) has shape \(tensor.shape), which does not match \(first.shape) outside dimension \(dimension)")
+                "concatenated: tensor \(index) has shape \(tensor.shape), which does not match \(first.shape) outside dimension \(dimension)"
+            )
         }
         let outer = elementCount(Array(first.shape[..<axis]))
         // Each tensor contributes one contiguous block of `size × inner` elements per outer index.
@@ -90,7 +91,8 @@ extension Tensor {
         let axis = normalizedDimension(dimension, shape: shape, "split")
         check(
             count > 0 && shape[axis] % count == 0,
-            "split: dimension \(dimension) of shape \(shape) (size \(shape[axis])) cannot be split into \(count) equal pieces")
+            "split: dimension \(dimension) of shape \(shape) (size \(shape[axis])) cannot be split into \(count) equal pieces"
+        )
         return split(sizes: [Int](repeating: shape[axis] / count, count: count), along: axis)
     }
 }

@@ -39,7 +39,8 @@ private func matrixProduct(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
         "matmul: \(lhs.shape) × \(rhs.shape): inner dimensions \(n) and \(n2) differ")
 
     let batch = broadcastShape(
-        Array(left.shape.dropLast(2)), Array(right.shape.dropLast(2)), "matmul \(lhs.shape) × \(rhs.shape) (batch dimensions)")
+        Array(left.shape.dropLast(2)), Array(right.shape.dropLast(2)),
+        "matmul \(lhs.shape) × \(rhs.shape) (batch dimensions)")
     // Which matrix of each operand the result's matrix number `i` multiplies (broadcasting).
     let leftMatrices = broadcastPositions(from: Array(left.shape.dropLast(2)), to: batch)
     let rightMatrices = broadcastPositions(from: Array(right.shape.dropLast(2)), to: batch)

@@ -240,7 +240,8 @@ private struct CmarkTreeConverter {
         case CMARK_NODE_EMPH: return .emphasis
         case CMARK_NODE_STRONG: return .strong
         case CMARK_NODE_LINK:
-            return .link(destination: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)))
+            return .link(
+                destination: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)))
         case CMARK_NODE_IMAGE:
             return .image(source: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)))
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: Self.footnoteLabel(of: node))

@@ -35,7 +35,8 @@ public struct Note: Sendable, Hashable {
     /// The `swift-attn` blocks, in order.
     public var blocks: [SwiftAttnBlock]
 
-    public init(path: String, order: Int, slug: String, title: String, document: MarkdownNode, blocks: [SwiftAttnBlock]) {
+    public init(path: String, order: Int, slug: String, title: String, document: MarkdownNode, blocks: [SwiftAttnBlock])
+    {
         self.path = path
         self.order = order
         self.slug = slug

@@ -55,13 +55,17 @@ public enum BlockView {
         }
         if let failure = result.failure {
             nodes.append(
-                box(class: "block-error", role: "alert", heading: description(of: failure.kind), message: failure.message))
+                box(
+                    class: "block-error", role: "alert", heading: description(of: failure.kind),
+                    message: failure.message))
         }
         return nodes
     }
 
     private static func box(class className: String, role: String, heading: String, message: String) -> HTMLNode {
-        var content: [HTMLNode] = [.element("p", ["class": "block-error-kind"], [.element("strong", [], [.text(heading)])])]
+        var content: [HTMLNode] = [
+            .element("p", ["class": "block-error-kind"], [.element("strong", [], [.text(heading)])])
+        ]
         if !message.isEmpty { content.append(.element("pre", [], [.text(message)])) }
         return .element("div", ["class": className, "role": role], content)
     }

@@ -89,9 +89,10 @@ private struct HeatmapSVG {
         columnLabels = layout.columnLabels?.map(Self.shortened)
 
         let labelCharacterWidth = labelFontSize * Self.characterWidth
-        let rowLabelWidth = rowLabels.map { labels in
-            Double(labels.map(\.count).max() ?? 0) * labelCharacterWidth + 6
-        } ?? 0
+        let rowLabelWidth =
+            rowLabels.map { labels in
+                Double(labels.map(\.count).max() ?? 0) * labelCharacterWidth + 6
+            } ?? 0
         let longestColumnLabel = Double(columnLabels?.map(\.count).max() ?? 0) * labelCharacterWidth
         turnsColumnLabels = longestColumnLabel > cellSize - 4
         let columnLabelHeight: Double
@@ -153,7 +154,8 @@ private struct HeatmapSVG {
                         "stop-color": points[index].hexString,
                     ])
             }
-            definitions.append(.element("linearGradient", ["id": id + "-scale", "x1": "0", "x2": "1", "y1": "0", "y2": "0"], stops))
+            definitions.append(
+                .element("linearGradient", ["id": id + "-scale", "x1": "0", "x2": "1", "y1": "0", "y2": "0"], stops))
         }
         if hasHatchedCell {
             definitions.append(
@@ -165,7 +167,9 @@ private struct HeatmapSVG {
                     ],
                     [
                         .element("rect", ["width": "6", "height": "6", "fill": "#c8c8c8"]),
-                        .element("line", ["x1": "0", "y1": "0", "x2": "0", "y2": "6", "stroke": "#8a8a8a", "stroke-width": "3"]),
+                        .element(
+                            "line",
+                            ["x1": "0", "y1": "0", "x2": "0", "y2": "6", "stroke": "#8a8a8a", "stroke-width": "3"]),
                     ]))
         }
         return definitions
@@ -209,7 +213,8 @@ private struct HeatmapSVG {
                 let index = offset + row * layout.columnCount + column
                 let value = tensor.values[index]
                 let text = tensor.formattedValue(at: index, decimals: min(tensor.decimals, 2))
-                let textColor = scale?.isOnScale(value) == true ? scale!.color(of: value).contrastingTextColor : "#000000"
+                let textColor =
+                    scale?.isOnScale(value) == true ? scale!.color(of: value).contrastingTextColor : "#000000"
                 let fontSize = min(12, (cellSize - 6) / (Double(text.count) * Self.characterWidth))
                 texts.append(
                     .element(
@@ -276,8 +281,10 @@ private struct HeatmapSVG {
         let ticks = scale.ticks.map { tick -> HTMLNode in
             let position = scale.position(of: tick)
             let anchor = position <= 0 ? "start" : position >= 1 ? "end" : "middle"
-            let label = tensor.isBoolean
-                ? NumberFormat.formatted(boolean: tick) : NumberFormat.formatted(tick, decimals: min(tensor.decimals, 2))
+            let label =
+                tensor.isBoolean
+                ? NumberFormat.formatted(boolean: tick)
+                : NumberFormat.formatted(tick, decimals: min(tensor.decimals, 2))
             return .element(
                 "text",
                 [

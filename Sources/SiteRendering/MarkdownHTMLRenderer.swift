@@ -118,7 +118,8 @@ private struct MarkdownHTMLWalk {
             return [.element("del", [], children(of: node))]
         case .link(let destination, let title):
             let href = Note.pageAddress(forLink: destination)
-            let attributes: HTMLAttributes = title.isEmpty
+            let attributes: HTMLAttributes =
+                title.isEmpty
                 ? ["href": href] : ["href": href, "title": title]
             return [.element("a", attributes, children(of: node))]
         case .image(let source, let title):

@@ -29,7 +29,8 @@ public enum MatrixTableRenderer {
             [.element("figcaption", [], [.text(tensor.caption)])] + matrices)
     }
 
-    private static func matrix(_ tensor: ShownTensor, _ layout: TensorLayout, offset: Int, caption: String) -> HTMLNode {
+    private static func matrix(_ tensor: ShownTensor, _ layout: TensorLayout, offset: Int, caption: String) -> HTMLNode
+    {
         var sections: [HTMLNode] = [.element("caption", [], [.text(caption)])]
         if let columnLabels = layout.columnLabels {
             let corner: [HTMLNode] = layout.rowLabels == nil ? [] : [.element("td")]
@@ -37,9 +38,10 @@ public enum MatrixTableRenderer {
             sections.append(.element("thead", [], [.element("tr", [], corner + headers)]))
         }
         let rows = (0..<layout.rowCount).map { row -> HTMLNode in
-            let header: [HTMLNode] = layout.rowLabels.map { labels in
-                [.element("th", ["scope": "row"], [.text(labels[row])])]
-            } ?? []
+            let header: [HTMLNode] =
+                layout.rowLabels.map { labels in
+                    [.element("th", ["scope": "row"], [.text(labels[row])])]
+                } ?? []
             let cells = (0..<layout.columnCount).map { column in
                 HTMLNode.element(
                     "td", [], [.text(tensor.formattedValue(at: offset + row * layout.columnCount + column))])

@@ -101,7 +101,7 @@ enum SwiftHighlighter {
                     let next = characters[index]
                     if next.isASCII && (next.isLetter || next.isNumber || next == "_") {
                         // An exponent's sign: 1e-5.
-                        if (next == "e" || next == "E"), index + 1 < characters.count,
+                        if next == "e" || next == "E", index + 1 < characters.count,
                             characters[index + 1] == "-" || characters[index + 1] == "+"
                         {
                             index += 1
@@ -116,7 +116,9 @@ enum SwiftHighlighter {
                 tokens.append(.number(text(start, index)))
             } else if character.isLetter || character == "_" || character == "#" || character == "@" {
                 index += 1
-                while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
+                while index < characters.count,
+                    characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                {
                     index += 1
                 }
                 let word = text(start, index)

@@ -13,7 +13,10 @@ struct CourseTests {
     /// The course's three `nn.Linear(2, 2, bias=False)` layers as PyTorch initialised them.
     static var projections: (wQ: Linear, wK: Linear, wV: Linear) {
         let weights = course["self_attention"]
-        return (Linear(weight: weights["W_q"].tensor), Linear(weight: weights["W_k"].tensor), Linear(weight: weights["W_v"].tensor))
+        return (
+            Linear(weight: weights["W_q"].tensor), Linear(weight: weights["W_k"].tensor),
+            Linear(weight: weights["W_v"].tensor)
+        )
     }
 
     var selfAttention: SelfAttention {
@@ -65,7 +68,8 @@ struct CourseTests {
         expectRounded(
             attention.weights(encodings), [[1.0000, 0, 0], [0.3606, 0.6394, 0], [0.0722, 0.0320, 0.8959]],
             "masked percents")
-        expectRounded(attention(encodings), [[0.6038, 0.7434], [-0.0062, 0.6072], [3.4989, 2.2427]], "masked output")
+        expectRounded(
+            attention(encodings), [[0.6038, 0.7434], [-0.0062, 0.6072], [3.4989, 2.2427]], "masked output")
 
         expectClose(attention.weights(encodings), reference["attention_percents"].tensor, "masked percents")
         expectClose(attention(encodings), reference["output"].tensor, "masked output")
@@ -85,7 +89,8 @@ struct CourseTests {
         let decoder = reference["encodings_for_q"].tensor
         let encoder = reference["encodings_for_k_and_v"].tensor
         #expect(attention.similarities(query: decoder, key: encoder).shape == [3, 4])
-        expectClose(attention.weights(query: decoder, key: encoder), reference["attention_percents"].tensor, "cross percents")
+        expectClose(
+            attention.weights(query: decoder, key: encoder), reference["attention_percents"].tensor, "cross percents")
         expectClose(attention(query: decoder, key: encoder, value: encoder), reference["output"].tensor, "cross output")
         // With the same encodings everywhere it is self-attention.
         expectClose(attention(query: encodings, key: encodings, value: encodings), selfAttention(encodings), "q=k=v")
@@ -110,7 +115,9 @@ struct CourseTests {
         expectClose(halves[0], first(query: encodings, key: encodings, value: encodings), "head 0")
         expectClose(halves[1], second(query: encodings, key: encodings, value: encodings), "head 1")
         #expect(mha.weights(query: encodings, key: encodings).shape == [2, 3, 3])
-        expectClose(mha.weights(query: encodings, key: encodings)[1], second.weights(query: encodings, key: encodings), "weights 1")
+        expectClose(
+            mha.weights(query: encodings, key: encodings)[1], second.weights(query: encodings, key: encodings),
+            "weights 1")
     }
 
     @Test func batchedInputsUseRowAndColumnDimensions() {
@@ -140,8 +147,12 @@ struct SeededCourseTests {
         #expect(attention.wV.weight == reference["W_v"].tensor)
         #expect(attention.wQ.bias == nil)
         expectRounded(attention.wQ.weight.T, [[0.5406, -0.1657], [0.5869, 0.6496]], "W_qᵀ")
-        expectRounded(attention.scaledSimilarities(encodings), [[-0.0700, 0.0458, -0.4612], [-0.2844, 0.2883, -2.1230], [0.3424, -0.4725, 2.8610]], "scaled sims")
-        expectRounded(attention.weights(encodings), [[0.3573, 0.4011, 0.2416], [0.3410, 0.6047, 0.0542], [0.0722, 0.0320, 0.8959]], "percents")
+        expectRounded(
+            attention.scaledSimilarities(encodings),
+            [[-0.0700, 0.0458, -0.4612], [-0.2844, 0.2883, -2.1230], [0.3424, -0.4725, 2.8610]], "scaled sims")
+        expectRounded(
+            attention.weights(encodings),
+            [[0.3573, 0.4011, 0.2416], [0.3410, 0.6047, 0.0542], [0.0722, 0.0320, 0.8959]], "percents")
         expectRounded(attention(encodings), [[1.0100, 1.0641], [0.2040, 0.7057], [3.4989, 2.2427]], "output")
         expectClose(attention(encodings), reference["output"].tensor, "output")
     }
@@ -150,8 +161,11 @@ struct SeededCourseTests {
         var generator = Generator(seed: 42)
         let attention = MaskedSelfAttention(using: &generator)
         let reference = Self.course["masked_self_attention"]
-        expectRounded(attention.weights(encodings), [[1.0000, 0, 0], [0.3606, 0.6394, 0], [0.0722, 0.0320, 0.8959]], "masked percents")
-        expectRounded(attention(encodings), [[0.6038, 0.7434], [-0.0062, 0.6072], [3.4989, 2.2427]], "masked output")
+        expectRounded(
+            attention.weights(encodings), [[1.0000, 0, 0], [0.3606, 0.6394, 0], [0.0722, 0.0320, 0.8959]],
+            "masked percents")
+        expectRounded(
+            attention(encodings), [[0.6038, 0.7434], [-0.0062, 0.6072], [3.4989, 2.2427]], "masked output")
         expectClose(attention(encodings), reference["output"].tensor, "masked output")
     }
 
@@ -161,7 +175,9 @@ struct SeededCourseTests {
         let reference = Self.course["cross_attention"]
         let (decoder, encoder) = (reference["encodings_for_q"].tensor, reference["encodings_for_k_and_v"].tensor)
         expectClose(attention(query: decoder, key: encoder, value: encoder), reference["output"].tensor, "cross output")
-        expectClose(attention(query: encodings, key: encodings, value: encodings), Self.course["self_attention"]["output"].tensor, "q=k=v")
+        expectClose(
+            attention(query: encodings, key: encodings, value: encodings),
+            Self.course["self_attention"]["output"].tensor, "q=k=v")
     }
 
     @Test("multi-head attention", arguments: [1, 2, 3])
@@ -174,7 +190,10 @@ struct SeededCourseTests {
         if numHeads == 2 {
             expectRounded(
                 output,
-                [[1.0100, 1.0641, -0.7081, -0.8268], [0.2040, 0.7057, -0.7417, -0.9193], [3.4989, 2.2427, -0.7190, -0.8447]],
+                [
+                    [1.0100, 1.0641, -0.7081, -0.8268], [0.2040, 0.7057, -0.7417, -0.9193],
+                    [3.4989, 2.2427, -0.7190, -0.8447],
+                ],
                 "2 heads")
         }
     }

@@ -23,13 +23,14 @@ struct DescriptionTests {
     @Test func integersPrintWithATrailingPoint() {
         #expect(Tensor([1, 2, 3]).description == "tensor([1., 2., 3.])")
         #expect(Tensor([-10, 2]).description == "tensor([-10.,   2.])")
-        #expect(Tensor(shape: [2, 2, 2], scalars: (0..<8).map(Float.init)).description == """
-            tensor([[[0., 1.],
-                     [2., 3.]],
+        #expect(
+            Tensor(shape: [2, 2, 2], scalars: (0..<8).map(Float.init)).description == """
+                tensor([[[0., 1.],
+                         [2., 3.]],
 
-                    [[4., 5.],
-                     [6., 7.]]])
-            """)
+                        [[4., 5.],
+                         [6., 7.]]])
+                """)
     }
 
     @Test func wideRangeSwitchesToScientific() {
@@ -42,11 +43,12 @@ struct DescriptionTests {
 
     @Test func nonFiniteValues() {
         let causal = Tensor.full([3, 3], -.infinity).triu(diagonal: 1)
-        #expect(causal.description == """
-            tensor([[0., -inf, -inf],
-                    [0., 0., -inf],
-                    [0., 0., 0.]])
-            """)
+        #expect(
+            causal.description == """
+                tensor([[0., -inf, -inf],
+                        [0., 0., -inf],
+                        [0., 0., 0.]])
+                """)
         #expect(Tensor([-.infinity, -.infinity]).softmax(dim: 0).description == "tensor([nan, nan])")
         #expect(Tensor([0.5, .nan, -.infinity]).description == "tensor([0.5000,    nan,   -inf])")
     }
@@ -61,24 +63,26 @@ struct DescriptionTests {
     @Test func longVectorsWrapAtEightyColumns() {
         let x = Tensor((0..<20).map { Float($0) + 0.5 })
         // Elements are 7 wide; (80 − 7) / (7 + 2) = 8 per line.
-        #expect(x.description == """
-            tensor([ 0.5000,  1.5000,  2.5000,  3.5000,  4.5000,  5.5000,  6.5000,  7.5000,
-                     8.5000,  9.5000, 10.5000, 11.5000, 12.5000, 13.5000, 14.5000, 15.5000,
-                    16.5000, 17.5000, 18.5000, 19.5000])
-            """)
+        #expect(
+            x.description == """
+                tensor([ 0.5000,  1.5000,  2.5000,  3.5000,  4.5000,  5.5000,  6.5000,  7.5000,
+                         8.5000,  9.5000, 10.5000, 11.5000, 12.5000, 13.5000, 14.5000, 15.5000,
+                        16.5000, 17.5000, 18.5000, 19.5000])
+                """)
     }
 
     @Test func largeTensorsAreSummarised() {
         #expect(Tensor.zeros([2000]).description == "tensor([0., 0., 0.,  ..., 0., 0., 0.])")
-        #expect(Tensor.zeros([100, 100]).description == """
-            tensor([[0., 0., 0.,  ..., 0., 0., 0.],
-                    [0., 0., 0.,  ..., 0., 0., 0.],
-                    [0., 0., 0.,  ..., 0., 0., 0.],
-                    ...,
-                    [0., 0., 0.,  ..., 0., 0., 0.],
-                    [0., 0., 0.,  ..., 0., 0., 0.],
-                    [0., 0., 0.,  ..., 0., 0., 0.]])
-            """)
+        #expect(
+            Tensor.zeros([100, 100]).description == """
+                tensor([[0., 0., 0.,  ..., 0., 0., 0.],
+                        [0., 0., 0.,  ..., 0., 0., 0.],
+                        [0., 0., 0.,  ..., 0., 0., 0.],
+                        ...,
+                        [0., 0., 0.,  ..., 0., 0., 0.],
+                        [0., 0., 0.,  ..., 0., 0., 0.],
+                        [0., 0., 0.,  ..., 0., 0., 0.]])
+                """)
     }
 
     @Test func masksPrintLikeBoolTensors() {

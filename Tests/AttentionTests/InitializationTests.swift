@@ -58,10 +58,13 @@ struct InitializationTests {
             let query = Tensor.randn(shapeOf(reference.query), using: &generator)
             let keyValue = Tensor.randn(shapeOf(reference.keyValue), using: &generator)
             let label = "case \(index), E = \(e)"
-            #expect(floatBits(outProjection.weight.scalars) == floatBits(reference.outProjWeight.flatMap { $0 }), "\(label)")
+            #expect(
+                floatBits(outProjection.weight.scalars) == floatBits(reference.outProjWeight.flatMap { $0 }), "\(label)"
+            )
             #expect(floatBits(inProjection.scalars) == floatBits(reference.inProjWeight.flatMap { $0 }), "\(label)")
             #expect(floatBits(query.scalars) == floatBits(reference.query.flatMap { $0.flatMap { $0 } }), "\(label)")
-            #expect(floatBits(keyValue.scalars) == floatBits(reference.keyValue.flatMap { $0.flatMap { $0 } }), "\(label)")
+            #expect(
+                floatBits(keyValue.scalars) == floatBits(reference.keyValue.flatMap { $0.flatMap { $0 } }), "\(label)")
         }
     }
 
@@ -77,7 +80,8 @@ struct InitializationTests {
         #expect(Tensor.fans(of: [16, 3, 5, 5]) == (fanIn: 75, fanOut: 400))  // Conv2d(3, 16, 5)
     }
 
-    @Test("Kaiming uniform with a = √5 equals U(±1/√fan_in) after the Float cast", arguments: [1, 3, 5, 6, 37, 100, 4099])
+    @Test(
+        "Kaiming uniform with a = √5 equals U(±1/√fan_in) after the Float cast", arguments: [1, 3, 5, 6, 37, 100, 4099])
     func kaimingMatchesLinearBound(fanIn: Int) {
         var kaiming = Generator(seed: 7)
         var direct = Generator(seed: 7)

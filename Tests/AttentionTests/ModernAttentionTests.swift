@@ -147,8 +147,9 @@ struct KVCacheTests {
             let offset = cache.offset
             let (keys, values) = cache.append(keys: rope(kChunk, offset: offset), values: vChunk)
             let mask = Mask.causal(queries: qChunk.shape[2], keys: keys.shape[2], alignment: .lowerRight)
-            outputs.append(scaledDotProductAttention(
-                query: rope(qChunk, offset: offset), key: keys, value: values, mask: .allowed(mask)))
+            outputs.append(
+                scaledDotProductAttention(
+                    query: rope(qChunk, offset: offset), key: keys, value: values, mask: .allowed(mask)))
         }
         let incremental = Tensor.concatenated(outputs, along: 2)
         #expect(cache.count == length)
@@ -191,9 +192,11 @@ struct AttentionPatternTests {
                     [f, t, t, t, f],
                     [f, f, t, t, t],
                 ]))
-        #expect(Mask.slidingWindow(queries: 4, keys: 4, window: 1) == Mask([
-            [t, f, f, f], [f, t, f, f], [f, f, t, f], [f, f, f, t],
-        ]))
+        #expect(
+            Mask.slidingWindow(queries: 4, keys: 4, window: 1)
+                == Mask([
+                    [t, f, f, f], [f, t, f, f], [f, f, t, f], [f, f, f, t],
+                ]))
     }
 
     @Test("Sliding window is lower-right aligned when there are more keys than queries")
@@ -242,7 +245,8 @@ struct AttentionPatternTests {
     func alibiSlopesOtherCounts() {
         // 12 heads: the 8-head slopes, then 2^-0.5, 2^-1.5, 2^-2.5, 2^-3.5 from the 16-head ones.
         let twelve = Tensor.alibiSlopes(heads: 12)
-        let expected = (1...8).map { Float(pow(2, -Double($0))) }
+        let expected =
+            (1...8).map { Float(pow(2, -Double($0))) }
             + [0.5, 1.5, 2.5, 3.5].map { Float(pow(2, -$0)) }
         #expect(twelve == expected)
         // 6 heads: 1/4, 1/16, 1/64, 1/256, then 1/2, 1/8.

@@ -9,7 +9,8 @@ struct PyTorchMultiheadAttentionTests {
     static func module(_ reference: JSON) -> PyTorchMultiheadAttention {
         PyTorchMultiheadAttention(
             inProjWeight: reference["in_proj_weight"].tensor, inProjBias: reference.optional("in_proj_bias")?.tensor,
-            outProjWeight: reference["out_proj_weight"].tensor, outProjBias: reference.optional("out_proj_bias")?.tensor,
+            outProjWeight: reference["out_proj_weight"].tensor,
+            outProjBias: reference.optional("out_proj_bias")?.tensor,
             numHeads: reference["num_heads"].int)
     }
 
@@ -30,7 +31,8 @@ struct PyTorchMultiheadAttentionTests {
         let keyValue = reference["key_value"].tensor
         let (padding, attention) = Self.masks(reference)
 
-        let averaged = mha(query: query, key: keyValue, value: keyValue, keyPaddingMask: padding, attentionMask: attention)
+        let averaged = mha(
+            query: query, key: keyValue, value: keyValue, keyPaddingMask: padding, attentionMask: attention)
         expectClose(averaged.output, reference["output"].tensor, "case \(index) output")
         expectClose(averaged.weights, reference["averaged_weights"].tensor, "case \(index) averaged weights")
 
@@ -59,7 +61,9 @@ struct PyTorchMultiheadAttentionTests {
         let mha = Self.module(reference)
         let (query, keyValue) = (reference["query"].tensor, reference["key_value"].tensor)
         let padding = reference["key_padding_mask_true_means_ignore"].mask
-        let single = mha(query: query[0], key: keyValue[0], value: keyValue[0], keyPaddingMask: Mask(Array(padding.values.prefix(5))))
+        let single = mha(
+            query: query[0], key: keyValue[0], value: keyValue[0], keyPaddingMask: Mask(Array(padding.values.prefix(5)))
+        )
         #expect(single.output.shape == [3, 8])
         #expect(single.weights.shape == [3, 5])
         expectClose(single.output, reference["output"].tensor[0], "output")
@@ -100,7 +104,8 @@ struct SeededPyTorchMultiheadAttentionTests {
             #expect(mha.outProj.bias == reference.optional("out_proj_bias")?.tensor, "case \(index) out_proj.bias")
             #expect(query == reference["query"].tensor, "case \(index) query")
             let (padding, attention) = PyTorchMultiheadAttentionTests.masks(reference)
-            let result = mha(query: query, key: keyValue, value: keyValue, keyPaddingMask: padding, attentionMask: attention)
+            let result = mha(
+                query: query, key: keyValue, value: keyValue, keyPaddingMask: padding, attentionMask: attention)
             expectClose(result.output, reference["output"].tensor, "case \(index) output")
         }
     }

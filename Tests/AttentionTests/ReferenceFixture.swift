@@ -98,7 +98,8 @@ enum JSON: Sendable, Decodable, Equatable {
 enum Reference {
     /// torch-reference.json, made by PyTorch 2.15 (see /work/shared/tools/make_reference.py).
     static let json: JSON = {
-        guard let url = Bundle.module.url(forResource: "torch-reference", withExtension: "json", subdirectory: "Fixtures")
+        guard
+            let url = Bundle.module.url(forResource: "torch-reference", withExtension: "json", subdirectory: "Fixtures")
         else { fatalError("Fixtures/torch-reference.json is missing from the test bundle") }
         do {
             return try JSONDecoder().decode(JSON.self, from: Data(contentsOf: url))

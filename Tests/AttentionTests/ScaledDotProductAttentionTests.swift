@@ -32,16 +32,19 @@ struct ScaledDotProductAttentionTests {
         let allowed = reference["bool_mask"].mask
         #expect(allowed[0] == Mask([false, false, false, false]))
         let arguments = (query: reference["query"].tensor, key: reference["key"].tensor)
-        let weights = scaledDotProductAttentionWeights(query: arguments.query, key: arguments.key, mask: .allowed(allowed))
+        let weights = scaledDotProductAttentionWeights(
+            query: arguments.query, key: arguments.key, mask: .allowed(allowed))
         #expect(weights[0][0][0] == Tensor.zeros([4]))
         expectClose(weights.sum(dim: -1)[0][0], Tensor([0, 1, 1, 1]), "row sums")
         // The same row blocked with an all −inf additive mask is zeroed too…
         let additive = Tensor.zeros([4, 4]).maskedFill(!allowed, with: -.infinity)
-        let viaAdditive = scaledDotProductAttentionWeights(query: arguments.query, key: arguments.key, mask: .additive(additive))
+        let viaAdditive = scaledDotProductAttentionWeights(
+            query: arguments.query, key: arguments.key, mask: .additive(additive))
         #expect(viaAdditive == weights)
         // …but −1e9 is a number, so that row becomes uniform attention.
         let finite = Tensor.zeros([4, 4]).maskedFill(!allowed, with: -1e9)
-        let uniform = scaledDotProductAttentionWeights(query: arguments.query, key: arguments.key, mask: .additive(finite))
+        let uniform = scaledDotProductAttentionWeights(
+            query: arguments.query, key: arguments.key, mask: .additive(finite))
         expectClose(uniform[0][0][0], Tensor.full([4], 0.25), "uniform row")
     }
 

@@ -106,7 +106,9 @@ struct MaskTests {
 
     @Test func maskedFillBroadcastsTheMask() {
         let scores = Tensor([[1, 2, 3], [4, 5, 6]])
-        #expect(scores.maskedFill(Mask([[false, true, false], [true, false, false]]), with: -1) == Tensor([[1, -1, 3], [-1, 5, 6]]))
+        #expect(
+            scores.maskedFill(Mask([[false, true, false], [true, false, false]]), with: -1)
+                == Tensor([[1, -1, 3], [-1, 5, 6]]))
         // One row of the mask applies to every row.
         #expect(scores.maskedFill(Mask([false, false, true]), with: 0) == Tensor([[1, 2, 0], [4, 5, 0]]))
         // The course's mask, true = masked.

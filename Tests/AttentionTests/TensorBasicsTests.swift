@@ -84,7 +84,8 @@ struct BroadcastingTests {
         #expect(sum[1, 2, 1] == 11 + 600)
         #expect(sum[0, 0, 0] == 100)
         // [2, 1, 2] against [1, 3, 1] → [2, 3, 2].
-        let mixed = Tensor(shape: [2, 1, 2], scalars: [1, 2, 3, 4]) * Tensor(shape: [1, 3, 1], scalars: [1, 10, 100])
+        let mixed =
+            Tensor(shape: [2, 1, 2], scalars: [1, 2, 3, 4]) * Tensor(shape: [1, 3, 1], scalars: [1, 10, 100])
         #expect(mixed.shape == [2, 3, 2])
         #expect(mixed.scalars == [1, 2, 10, 20, 100, 200, 3, 4, 30, 40, 300, 400])
     }

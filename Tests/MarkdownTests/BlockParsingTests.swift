@@ -106,7 +106,8 @@ struct BlockParsingTests {
         let expected = MarkdownParser.parse(lf)
         #expect(MarkdownParser.parse(crlf) == expected)
         #expect(MarkdownParser.parse(cr) == expected)
-        #expect(expected[2].kind == .codeBlock(info: "swift-attn hide", literal: "let x = 1\n\nprint(x)\n", isFenced: true))
+        #expect(
+            expected[2].kind == .codeBlock(info: "swift-attn hide", literal: "let x = 1\n\nprint(x)\n", isFenced: true))
         #expect(expected[2].range == range(7, 1, 11, 3))
     }
 }

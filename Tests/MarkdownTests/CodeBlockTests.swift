@@ -8,7 +8,8 @@ struct CodeBlockTests {
     @Test("The whole info string is kept")
     func infoString() {
         let document = MarkdownParser.parse("```swift-attn hide timeout=5\nlet x = 1\n```\n\n~~~ python  \nx\n~~~\n")
-        #expect(document[0].kind == .codeBlock(info: "swift-attn hide timeout=5", literal: "let x = 1\n", isFenced: true))
+        #expect(
+            document[0].kind == .codeBlock(info: "swift-attn hide timeout=5", literal: "let x = 1\n", isFenced: true))
         #expect(document[1].kind == .codeBlock(info: "python", literal: "x\n", isFenced: true))
     }
 

@@ -17,7 +17,8 @@ struct GFMExtensionTests {
         let table = document[0]
         #expect(table.kind == .table(alignments: [.left, .center, .right, .none]))
         #expect(table.range == range(1, 1, 4, 27))
-        #expect(table.childKinds == [.tableRow(isHeader: true), .tableRow(isHeader: false), .tableRow(isHeader: false)])
+        #expect(
+            table.childKinds == [.tableRow(isHeader: true), .tableRow(isHeader: false), .tableRow(isHeader: false)])
         #expect(table.children(ofKind: .tableRow).count == 3)
         #expect(table[0].children.map(\.plainText) == ["Name", "Dim", "Value", "x"])
         #expect(table[1].children.map(\.plainText) == ["q", "2", "0.5", ""])
@@ -77,9 +78,15 @@ struct GFMExtensionTests {
 
             Last paragraph.
             """)
-        #expect(document.childKinds == [.paragraph, .paragraph, .footnoteDefinition(label: "soft"), .footnoteDefinition(label: "1")])
+        #expect(
+            document.childKinds == [
+                .paragraph, .paragraph, .footnoteDefinition(label: "soft"), .footnoteDefinition(label: "1"),
+            ])
         let references = document[0].allNodes(ofKind: .footnoteReference).map(\.kind)
-        #expect(references == [.footnoteReference(label: "soft"), .footnoteReference(label: "1"), .footnoteReference(label: "soft")])
+        #expect(
+            references == [
+                .footnoteReference(label: "soft"), .footnoteReference(label: "1"), .footnoteReference(label: "soft"),
+            ])
         #expect(document[0, 1].range == range(1, 8, 1, 14))
         #expect(document[2].plainText == "The softmax function.")
         #expect(document[2].range.start.line == 4)

@@ -24,7 +24,10 @@ struct InlineParsingTests {
     @Test("Raw inline HTML is kept as its own nodes")
     func inlineHTML() {
         let paragraph = MarkdownParser.parse("inline <b>x</b> here\n")[0]
-        #expect(paragraph.childKinds == [.text("inline "), .inlineHTML("<b>"), .text("x"), .inlineHTML("</b>"), .text(" here")])
+        #expect(
+            paragraph.childKinds == [
+                .text("inline "), .inlineHTML("<b>"), .text("x"), .inlineHTML("</b>"), .text(" here"),
+            ])
         #expect(paragraph[1].range == range(1, 8, 1, 10))
     }
 

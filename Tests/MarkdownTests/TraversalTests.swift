@@ -49,12 +49,14 @@ struct TraversalTests {
         #expect(document.allNodes(ofKind: .listItem).count == 2)
         #expect(document.children(ofKind: .paragraph).count == 1)
         #expect(document.children(ofKind: .text).isEmpty)
-        #expect(document.allNodes { $0.range.start.line == 5 }.map(\.kind.name) == [.list, .listItem, .paragraph, .text])
+        #expect(
+            document.allNodes { $0.range.start.line == 5 }.map(\.kind.name) == [.list, .listItem, .paragraph, .text])
     }
 
     @Test("plainText drops markup, HTML and footnote references")
     func plainText() {
-        let document = MarkdownParser.parse("## Scaled *dot*-product `QKᵀ` <sup>1</sup>[^n] [link](x)\n\n[^n]: note\n\n- a\n\n  b\n")
+        let document = MarkdownParser.parse(
+            "## Scaled *dot*-product `QKᵀ` <sup>1</sup>[^n] [link](x)\n\n[^n]: note\n\n- a\n\n  b\n")
         #expect(document[0].plainText == "Scaled dot-product QKᵀ 1 link")
         #expect(document[1, 0].plainText == "a\nb")
     }
@@ -108,7 +110,9 @@ struct TraversalTests {
             #expect(r.start <= r.end, "\(node.kind) \(r)")
             for child in node.children {
                 if node.kind.name != .document {
-                    #expect(child.range.start.line >= r.start.line && child.range.end.line <= r.end.line, "\(child.kind) in \(node.kind)")
+                    #expect(
+                        child.range.start.line >= r.start.line && child.range.end.line <= r.end.line,
+                        "\(child.kind) in \(node.kind)")
                 }
                 check(child)
             }

@@ -28,14 +28,17 @@ import Testing
     }
 
     @Test func hideLeavesOutTheCode() {
-        let html = BlockView.render(block: block(BlockOptions(hidesCode: true)), result: BlockResult(outputs: [.table(tensor)])).html
+        let html = BlockView.render(
+            block: block(BlockOptions(hidesCode: true)), result: BlockResult(outputs: [.table(tensor)])
+        ).html
         #expect(!html.contains("language-swift"))
         #expect(html.contains("<table class=\"matrix\">"))
     }
 
     @Test func noOutputLeavesOutTheResults() {
         let html = BlockView.render(
-            block: block(BlockOptions(hidesOutput: true)), result: BlockResult(outputs: [.table(tensor), .text("hi\n")])
+            block: block(BlockOptions(hidesOutput: true)),
+            result: BlockResult(outputs: [.table(tensor), .text("hi\n")])
         ).html
         #expect(html.contains("language-swift"))
         #expect(!html.contains("<table"))
@@ -45,7 +48,9 @@ import Testing
 
     @Test func aFailureIsShownEvenWithNoOutput() {
         let failure = BlockFailure(kind: .trap, message: "Fatal error: matmul: shapes [3, 2] and [3, 2] do not align")
-        let html = BlockView.render(block: block(BlockOptions(hidesOutput: true)), result: BlockResult(failure: failure)).html
+        let html = BlockView.render(
+            block: block(BlockOptions(hidesOutput: true)), result: BlockResult(failure: failure)
+        ).html
         #expect(html.contains(##"<div class="block-error" role="alert">"##))
         #expect(html.contains("<strong>Trapped</strong>"))
         #expect(html.contains("<pre>Fatal error: matmul: shapes [3, 2] and [3, 2] do not align</pre>"))
@@ -75,7 +80,9 @@ import Testing
 
     @Test func anExpectedFailureIsAnAmberBoxNotAnAlert() {
         let expected = BlockFailure(kind: .compile, message: "Notes/1_Test.md:12:5: error: cannot convert value")
-        let html = BlockView.render(block: block(BlockOptions(shouldFail: true)), result: BlockResult(expectedFailure: expected)).html
+        let html = BlockView.render(
+            block: block(BlockOptions(shouldFail: true)), result: BlockResult(expectedFailure: expected)
+        ).html
         #expect(html.contains(##"<div class="block-expected-error" role="note">"##))
         #expect(html.contains("<strong>Expected error: Compile error</strong>"))
         #expect(html.contains("<pre>Notes/1_Test.md:12:5: error: cannot convert value</pre>"))

@@ -24,14 +24,20 @@ import Testing
             values: [0.3573, 0.3215, 0.3212, 0.1, 0.2, 0.7, 0.0, 0.5, 0.5], rowLabels: tokens, columnLabels: tokens)
         let html = HeatmapRenderer.render(tensor, id: "h").html
         #expect(cells(html).count == 9)
-        #expect(cells(html).map(\.tooltip).prefix(3) == ["write → write: 0.3573", "write → a: 0.3215", "write → poem: 0.3212"])
+        #expect(
+            cells(html).map(\.tooltip).prefix(3) == [
+                "write → write: 0.3573", "write → a: 0.3215", "write → poem: 0.3212",
+            ])
         #expect(cells(html).last?.tooltip == "poem → poem: 0.5000")
     }
 
     @Test func theSVGIsAnAccessibleImageTitledByTitleAndShape() {
         let tensor = ShownTensor(title: "Attention", shape: [2, 2], values: [1, 2, 3, 4])
         let html = HeatmapRenderer.render(tensor, id: "heatmap-b1-1").html
-        #expect(html.contains(##"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="heatmap-b1-1-title" viewBox="0 0 "##))
+        #expect(
+            html.contains(
+                ##"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="heatmap-b1-1-title" viewBox="0 0 "##
+            ))
         #expect(html.contains(##"<title id="heatmap-b1-1-title">Attention · 2×2</title>"##))
         #expect(html.contains("<figcaption>Attention · 2×2</figcaption>"))
         #expect(html.contains(##"fill="currentColor""##))
@@ -59,7 +65,8 @@ import Testing
     }
 
     @Test func nonNegativeDataSpansViridisFromMinimumToMaximum() {
-        let tensor = ShownTensor(title: nil, shape: [1, 3], values: [0.2, 0.5, 0.8], columnLabels: ["lo", "mid", "hi"])
+        let tensor = ShownTensor(
+            title: nil, shape: [1, 3], values: [0.2, 0.5, 0.8], columnLabels: ["lo", "mid", "hi"])
         let html = HeatmapRenderer.render(tensor, id: "h").html
         #expect(fill(of: "0 → lo: 0.2000", in: html) == "#440154")
         #expect(fill(of: "0 → mid: 0.5000", in: html) == "#21918c")
@@ -115,7 +122,8 @@ import Testing
         let smallHTML = HeatmapRenderer.render(small, id: "s").html
         #expect(cells(smallHTML).count == 144)
         #expect(smallHTML.contains(##"<g class="values""##))
-        #expect(smallHTML.matches(of: /<text x="[^"]+" y="[^"]+" font-size="[^"]+" fill="#(000000|ffffff)">/).count == 144)
+        #expect(
+            smallHTML.matches(of: /<text x="[^"]+" y="[^"]+" font-size="[^"]+" fill="#(000000|ffffff)">/).count == 144)
 
         let large = ShownTensor(title: nil, shape: [13, 12], values: (0..<156).map { Double($0) / 155 })
         let largeHTML = HeatmapRenderer.render(large, id: "l").html
@@ -162,7 +170,9 @@ import Testing
     @Test func scalarsAndVectorsAreSingleRows() {
         let scalar = HeatmapRenderer.render(ShownTensor(title: nil, shape: [], values: [3]), id: "s").html
         #expect(cells(scalar).map(\.tooltip) == ["3.0000"])
-        let vector = HeatmapRenderer.render(ShownTensor(title: nil, shape: [3], values: [1, 2, 3], columnLabels: ["x", "y", "z"]), id: "v").html
+        let vector = HeatmapRenderer.render(
+            ShownTensor(title: nil, shape: [3], values: [1, 2, 3], columnLabels: ["x", "y", "z"]), id: "v"
+        ).html
         #expect(cells(vector).map(\.tooltip) == ["x: 1.0000", "y: 2.0000", "z: 3.0000"])
         #expect(!vector.contains("row-labels"))
     }
@@ -176,7 +186,8 @@ import Testing
 
     @Test func coordinatesHaveAtMostOneDecimalAndRenderingIsDeterministic() {
         let tensor = ShownTensor(
-            title: "x", shape: [5, 7], values: (0..<35).map { sin(Double($0)) }, rowLabels: ["a", "bb", "ccc", "dddd", "eeeee"])
+            title: "x", shape: [5, 7], values: (0..<35).map { sin(Double($0)) },
+            rowLabels: ["a", "bb", "ccc", "dddd", "eeeee"])
         let first = HeatmapRenderer.render(tensor, id: "d").html
         #expect(first == HeatmapRenderer.render(tensor, id: "d").html)
         let numbers = first.matches(of: /\s(?:x|y|width|height|font-size)="([^"]+)"/).map { String($0.output.1) }

@@ -88,19 +88,27 @@ import Testing
     @Test func swiftCodeIsHighlighted() {
         let html = renderedHTML("```swift\nlet x = 1.5 // one and a half\nprint(\"hi\")\n```\n")
         #expect(html.contains(##"<code class="language-swift"><span class="hl-keyword">let</span> x = "##))
-        #expect(html.contains(##"<span class="hl-number">1.5</span> <span class="hl-comment">// one and a half</span>"##))
+        #expect(
+            html.contains(##"<span class="hl-number">1.5</span> <span class="hl-comment">// one and a half</span>"##))
         #expect(html.contains(##"<span class="hl-string">"hi"</span>"##))
     }
 
     @Test func gfmTablesCarryTheirColumnAlignments() {
         let html = renderedHTML("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n")
         #expect(html.contains(##"<div class="table-wrapper">"##))
-        #expect(html.contains("<thead>\n<tr>\n<th style=\"text-align: left\">a</th>\n<th style=\"text-align: center\">b</th>\n<th style=\"text-align: right\">c</th>\n<th>d</th>\n</tr>\n</thead>"))
-        #expect(html.contains("<tbody>\n<tr>\n<td style=\"text-align: left\">1</td>\n<td style=\"text-align: center\">2</td>\n<td style=\"text-align: right\">3</td>\n<td>4</td>"))
+        #expect(
+            html.contains(
+                "<thead>\n<tr>\n<th style=\"text-align: left\">a</th>\n<th style=\"text-align: center\">b</th>\n<th style=\"text-align: right\">c</th>\n<th>d</th>\n</tr>\n</thead>"
+            ))
+        #expect(
+            html.contains(
+                "<tbody>\n<tr>\n<td style=\"text-align: left\">1</td>\n<td style=\"text-align: center\">2</td>\n<td style=\"text-align: right\">3</td>\n<td>4</td>"
+            ))
     }
 
     @Test func rawHTMLPassesThroughTheTagFilter() {
-        let html = renderedHTML("<div class=\"x\">\n<script>alert(1)</script>\n</div>\n\nInline <b>bold</b> and <textarea>.\n")
+        let html = renderedHTML(
+            "<div class=\"x\">\n<script>alert(1)</script>\n</div>\n\nInline <b>bold</b> and <textarea>.\n")
         #expect(html.contains("<div class=\"x\">\n&lt;script>alert(1)&lt;/script>\n</div>"))
         #expect(html.contains("Inline <b>bold</b> and &lt;textarea>."))
         #expect(!html.contains("<script"))
@@ -130,7 +138,10 @@ import Testing
         let a = try #require(footnotes.range(of: ##"<li id="fn-2"><p>Note A."##))
         #expect(b.lowerBound < a.lowerBound)
         #expect(footnotes.contains(##"<a href="#fnref-1" class="footnote-backref""##))
-        #expect(footnotes.contains(##"<a href="#fnref-1-2" class="footnote-backref" aria-label="Back to reference 1-2">↩<sup>2</sup></a>"##))
+        #expect(
+            footnotes.contains(
+                ##"<a href="#fnref-1-2" class="footnote-backref" aria-label="Back to reference 1-2">↩<sup>2</sup></a>"##
+            ))
         #expect(html.hasSuffix("</section>\n"))
     }
 
@@ -140,10 +151,13 @@ import Testing
             [
                 node(.footnoteDefinition(label: "unused"), [node(.paragraph, [text("Never cited.")])]),
                 node(.footnoteDefinition(label: "x"), [node(.paragraph, [text("Ex.")])]),
-                node(.paragraph, [text("See"), node(.footnoteReference(label: "x")), node(.footnoteReference(label: "nowhere"))]),
+                node(
+                    .paragraph,
+                    [text("See"), node(.footnoteReference(label: "x")), node(.footnoteReference(label: "nowhere"))]),
             ])
         let html = MarkdownHTMLRenderer().render(document).body.html
-        #expect(html.contains(##"See<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>[^nowhere]</p>"##))
+        #expect(
+            html.contains(##"See<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>[^nowhere]</p>"##))
         #expect(html.contains(##"<li id="fn-1"><p>Ex. <a href="#fnref-1""##))
         #expect(!html.contains("Never cited."))
     }
@@ -160,22 +174,24 @@ import Testing
     }
 
     @Test func swiftAttnFencesAreReplacedByTheViewForTheirLine() {
-        let markdown = "Intro.\n\n```swift-attn\nlet a = 1\n```\n\nMiddle.\n\n```swift-attn hide\nlet b = 2\n```\n\nEnd.\n"
+        let markdown =
+            "Intro.\n\n```swift-attn\nlet a = 1\n```\n\nMiddle.\n\n```swift-attn hide\nlet b = 2\n```\n\nEnd.\n"
         let views: [Int: HTMLNode] = [
             3: .element("div", ["class": "view"], [.text("first")]),
             9: .element("div", ["class": "view"], [.text("second")]),
         ]
         let html = renderedHTML(markdown, blockViews: views)
-        #expect(html == """
-            <p>Intro.</p>
-            <div class="view">
-            first</div>
-            <p>Middle.</p>
-            <div class="view">
-            second</div>
-            <p>End.</p>
+        #expect(
+            html == """
+                <p>Intro.</p>
+                <div class="view">
+                first</div>
+                <p>Middle.</p>
+                <div class="view">
+                second</div>
+                <p>End.</p>
 
-            """)
+                """)
     }
 
     @Test func aSwiftAttnFenceWithoutAViewShowsItsCode() {

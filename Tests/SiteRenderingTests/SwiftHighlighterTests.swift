@@ -22,8 +22,9 @@ import Testing
     }
 
     @Test func stringsKeepEscapedQuotesAndInterpolation() {
-        #expect(highlighted(#"let s = "say \"hi\" \(name)""#)
-            == #"<span class="hl-keyword">let</span> s = <span class="hl-string">"say \"hi\" \(name)"</span>"#)
+        #expect(
+            highlighted(#"let s = "say \"hi\" \(name)""#)
+                == #"<span class="hl-keyword">let</span> s = <span class="hl-string">"say \"hi\" \(name)"</span>"#)
     }
 
     @Test func multiLineStringsRunToTheirClosingQuotes() {
@@ -38,11 +39,17 @@ import Testing
     }
 
     @Test func keywordsTypesAndDirectives() {
-        #expect(highlighted("func f() -> Tensor") == #"<span class="hl-keyword">func</span> f() -&gt; <span class="hl-type">Tensor</span>"#)
-        #expect(highlighted("#sourceLocation @MainActor") == #"<span class="hl-keyword">#sourceLocation</span> <span class="hl-keyword">@MainActor</span>"#)
+        #expect(
+            highlighted("func f() -> Tensor")
+                == #"<span class="hl-keyword">func</span> f() -&gt; <span class="hl-type">Tensor</span>"#)
+        #expect(
+            highlighted("#sourceLocation @MainActor")
+                == #"<span class="hl-keyword">#sourceLocation</span> <span class="hl-keyword">@MainActor</span>"#)
     }
 
     @Test func anUnterminatedStringEndsAtTheLineEnd() {
-        #expect(highlighted("\"open\nlet") == "<span class=\"hl-string\">\"open</span>\n<span class=\"hl-keyword\">let</span>")
+        #expect(
+            highlighted("\"open\nlet")
+                == "<span class=\"hl-string\">\"open</span>\n<span class=\"hl-keyword\">let</span>")
     }
 }

@@ -29,7 +29,8 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The cache folder.")
     var cache = ".notesgen-cache"
 
-    @Option(help: "The package whose Sources/Attention the notes run against (default: found from the working directory).")
+    @Option(
+        help: "The package whose Sources/Attention the notes run against (default: found from the working directory).")
     var package: String?
 
     @Flag(help: "Print how long each step and each note took.")
@@ -76,11 +77,14 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         try failing {
             let progress = Progress(quiet: options.quiet, timings: options.timings, stepCount: 5)
-            let diagnostics = try BuildPipeline(settings: options.settings, outputFolder: output).run(progress: progress)
+            let diagnostics = try BuildPipeline(settings: options.settings, outputFolder: output).run(
+                progress: progress)
             progress.finish()
             let errors = diagnostics.filter { $0.severity == .error }.count
             if errors > 0 {
-                Progress.write("notesgen: \(errors) error\(errors == 1 ? "" : "s"); the site was written with the errors shown on its pages")
+                Progress.write(
+                    "notesgen: \(errors) error\(errors == 1 ? "" : "s"); the site was written with the errors shown on its pages"
+                )
                 throw ExitCode.failure
             }
         }

@@ -52,7 +52,9 @@ public struct DocTestRunner: Sendable {
                 return Report(note: note.path, diagnostics: diagnostics, rewrote: true)
             } catch {
                 diagnostics.append(
-                    Diagnostic(.error, file: note.path, summary: "cannot fix the recorded outputs: \(error)", id: "doctest.fix"))
+                    Diagnostic(
+                        .error, file: note.path, summary: "cannot fix the recorded outputs: \(error)", id: "doctest.fix"
+                    ))
                 return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
             }
         }
@@ -97,7 +99,9 @@ public struct DocTestRunner: Sendable {
                     details: "  run `notesgen test --fix` to remove it")
             ]
         case (let recorded?, let computed?):
-            guard let difference = OutputComparison.compare(recorded: recorded.lines, computed: computed, tolerance: tolerance)
+            guard
+                let difference = OutputComparison.compare(
+                    recorded: recorded.lines, computed: computed, tolerance: tolerance)
             else { return [] }
             return [
                 Diagnostic(

@@ -39,7 +39,8 @@ public enum OutputBlocks {
                     problems.append(
                         Diagnostic(
                             .error, file: note.path, line: node.range.start.line,
-                            summary: "second output block for the swift-attn block at line \(note.blocks[owner].range.start.line) (the first is at line \(earlier.range.start.line))",
+                            summary:
+                                "second output block for the swift-attn block at line \(note.blocks[owner].range.start.line) (the first is at line \(earlier.range.start.line))",
                             id: "doctest.duplicate"))
                     return
                 }

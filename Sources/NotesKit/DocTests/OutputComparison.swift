@@ -85,10 +85,12 @@ public enum OutputComparison {
         recorded: String?, computed: RecordedOutput.Line?, tolerance: Tolerance
     ) -> String? {
         guard let recorded, let computed else {
-            return "    recorded: \(recorded.map(quoted) ?? "(nothing)")\n    computed: \(computed.map { quoted($0.text) } ?? "(nothing)")"
+            return
+                "    recorded: \(recorded.map(quoted) ?? "(nothing)")\n    computed: \(computed.map { quoted($0.text) } ?? "(nothing)")"
         }
         guard let words = computed.words else {
-            return recorded == computed.text ? nil : "    recorded: \(quoted(recorded))\n    computed: \(quoted(computed.text))"
+            return recorded == computed.text
+                ? nil : "    recorded: \(quoted(recorded))\n    computed: \(quoted(computed.text))"
         }
         let recordedWords = recorded.split(whereSeparator: \.isWhitespace).map(String.init)
         var changes: [String] = []
@@ -101,7 +103,8 @@ public enum OutputComparison {
             }
         }
         guard !changes.isEmpty else { return nil }
-        return "    recorded: \(quoted(recorded))\n    computed: \(quoted(computed.text))\n    changed:  \(changes.joined(separator: ", "))"
+        return
+            "    recorded: \(quoted(recorded))\n    computed: \(quoted(computed.text))\n    changed:  \(changes.joined(separator: ", "))"
     }
 
     private static func quoted(_ line: String) -> String {

@@ -50,7 +50,9 @@ public enum OutputFixer {
         return fixed
     }
 
-    private static func replaceContent(of block: OutputBlock, with output: RecordedOutput, in lines: inout SourceLines) throws {
+    private static func replaceContent(of block: OutputBlock, with output: RecordedOutput, in lines: inout SourceLines)
+        throws
+    {
         let opening = block.range.start.line
         guard let fence = lines.fence(at: opening) else { throw Failure.unexpectedFence(line: opening) }
         let end = block.range.end.line
@@ -69,7 +71,9 @@ public enum OutputFixer {
         lines.remove(lines: first...block.range.end.line)
     }
 
-    private static func insert(_ output: RecordedOutput, after block: SwiftAttnBlock, in lines: inout SourceLines) throws {
+    private static func insert(_ output: RecordedOutput, after block: SwiftAttnBlock, in lines: inout SourceLines)
+        throws
+    {
         let opening = block.range.start.line
         guard let fence = lines.fence(at: opening) else { throw Failure.unexpectedFence(line: opening) }
         let end = block.range.end.line
@@ -86,7 +90,9 @@ public enum OutputFixer {
 
     /// Reads the fixed text back: the same runnable blocks, and each output block as desired.
     private static func verify(_ fixed: String, against note: Note, desired: [Int: RecordedOutput]) throws {
-        let reread = NoteReader.parse(source: fixed, file: NoteFile(url: URL(fileURLWithPath: note.path), displayPath: note.path)).note
+        let reread = NoteReader.parse(
+            source: fixed, file: NoteFile(url: URL(fileURLWithPath: note.path), displayPath: note.path)
+        ).note
         guard reread.blocks.map(\.code) == note.blocks.map(\.code) else {
             throw Failure.verificationFailed("its swift-attn blocks changed")
         }
@@ -98,7 +104,8 @@ public enum OutputFixer {
             // cmark strips trailing blanks and some indentation; compare what it keeps.
             let trim = { (lines: [String]) in lines.map { $0.trimmingCharacters(in: .whitespaces) } }
             guard trim(have) == trim(want) else {
-                throw Failure.verificationFailed("the output block of the swift-attn block at line \(block.range.start.line) reads back differently")
+                throw Failure.verificationFailed(
+                    "the output block of the swift-attn block at line \(block.range.start.line) reads back differently")
             }
         }
     }
@@ -164,7 +171,8 @@ struct SourceLines {
         guard number >= 1, number <= lines.count else { return false }
         let text = lines[number - 1].text.drop(while: { $0 == " " || $0 == ">" || $0 == "\t" })
         let marker = text.prefix(while: { $0 == opening.marker.first! })
-        return marker.count >= opening.marker.count && text.dropFirst(marker.count).allSatisfy { $0 == " " || $0 == "\t" }
+        return marker.count >= opening.marker.count
+            && text.dropFirst(marker.count).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     func isBlank(_ number: Int) -> Bool {

@@ -64,15 +64,20 @@ public struct RecordedOutput: Sendable, Hashable {
         let rows = tensor.shape.count >= 2 ? tensor.shape[tensor.shape.count - 2] : 1
         let matrixCount = tensor.shape.dropLast(2).reduce(1, *)
         let columnLabels = tensor.columnLabels ?? (0..<columns).map(String.init)
-        let rowLabels = tensor.shape.count >= 2 ? (tensor.rowLabels ?? (0..<rows).map(String.init)) : [tensor.rowLabels?.first ?? ""]
+        let rowLabels =
+            tensor.shape.count >= 2
+            ? (tensor.rowLabels ?? (0..<rows).map(String.init)) : [tensor.rowLabels?.first ?? ""]
         let labelWidth = rowLabels.map(\.count).max() ?? 0
         for matrix in 0..<matrixCount {
             let base = matrix * rows * columns
             let cells = (0..<rows).map { row in (0..<columns).map { cell(tensor, base + row * columns + $0) } }
             var widths = columnLabels.map(\.count)
-            for row in cells { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.text.count) } }
+            for row in cells {
+                for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.text.count) }
+            }
             if tensor.shape.count >= 3 {
-                lines.append(Line(text: "[\(index(of: matrix, in: Array(tensor.shape.dropLast(2)))), :, :]", words: nil))
+                lines.append(
+                    Line(text: "[\(index(of: matrix, in: Array(tensor.shape.dropLast(2)))), :, :]", words: nil))
             }
             lines.append(
                 tableLine(
@@ -99,10 +104,13 @@ public struct RecordedOutput: Sendable, Hashable {
             if column > 0 || labelWidth > 0 { text += "   " }
             text += String(repeating: " ", count: max(0, width - cell.text.count)) + cell.text
         }
-        let labelWords = (label ?? "").split(whereSeparator: \.isWhitespace).map { Line.Word(text: String($0), value: nil) }
+        let labelWords = (label ?? "").split(whereSeparator: \.isWhitespace).map {
+            Line.Word(text: String($0), value: nil)
+        }
         let cellWords = cells.flatMap { cell in
             cell.value != nil
-                ? [cell] : cell.text.split(whereSeparator: \.isWhitespace).map { Line.Word(text: String($0), value: nil) }
+                ? [cell]
+                : cell.text.split(whereSeparator: \.isWhitespace).map { Line.Word(text: String($0), value: nil) }
         }
         // Right-padding of an empty label leaves spaces a Markdown editor would strip.
         while text.hasSuffix(" ") { text.removeLast() }

@@ -55,7 +55,8 @@ public struct NoteExecutor: Sendable {
         } catch {
             // The machine failed us (no disk space, no compiler): say so on every block.
             for index in run.blocks.indices where run.blocks[index].failure == nil {
-                run.blocks[index].failure = BlockFailure(kind: .compile, message: "notesgen could not run the note: \(error)")
+                run.blocks[index].failure = BlockFailure(
+                    kind: .compile, message: "notesgen could not run the note: \(error)")
             }
             run.messages.append(
                 NoteRun.Message(
@@ -104,9 +105,10 @@ public struct NoteExecutor: Sendable {
                     isExpected: expectingFailure))
         }
         guard compile.succeeded else {
-            let failing = Set(compilerMessages.filter { $0.severity == "error" }.compactMap { message in
-                blocks.first(where: { $0.contains(line: message.line) })?.index
-            })
+            let failing = Set(
+                compilerMessages.filter { $0.severity == "error" }.compactMap { message in
+                    blocks.first(where: { $0.contains(line: message.line) })?.index
+                })
             if expectingFailure {
                 run.blocks[last.index].expectedFailure = BlockFailure(kind: .compile, message: "")
                 if failing.isEmpty {
@@ -253,9 +255,10 @@ final class BlockWatchdog: @unchecked Sendable {
 
     init(resultsFile: URL, blocks: [SwiftAttnBlock]) {
         self.resultsFile = resultsFile
-        self.limits = Dictionary(uniqueKeysWithValues: blocks.compactMap { block in
-            block.options.timeout.map { (block.index, $0) }
-        })
+        self.limits = Dictionary(
+            uniqueKeysWithValues: blocks.compactMap { block in
+                block.options.timeout.map { (block.index, $0) }
+            })
     }
 
     func blockOverran() -> Bool {

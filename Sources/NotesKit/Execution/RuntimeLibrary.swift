@@ -66,14 +66,19 @@ public struct RuntimeLibrary: Sendable {
                 sources.append(copy.path)
             }
             let arguments =
-                ["-parse-as-library", "-emit-library", "-emit-module", "-module-name", module, "-module-link-name", module]
+                [
+                    "-parse-as-library", "-emit-library", "-emit-module", "-module-name", module, "-module-link-name",
+                    module,
+                ]
                 + libraryFlags + ["-swift-version", languageMode(of: module)]
                 + ["-wmo", "-I", staging.path, "-L", staging.path]
                 + modules.prefix(while: { $0 != module }).flatMap { ["-l\($0)"] }
-                + ["-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
-                   "-o", staging.appendingPathComponent("lib\(module).so").path,
-                   "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
-                   "-diagnostic-style", "llvm"]
+                + [
+                    "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
+                    "-o", staging.appendingPathComponent("lib\(module).so").path,
+                    "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
+                    "-diagnostic-style", "llvm",
+                ]
                 + sources
             let result = try ChildProcess.run(executable: toolchain.swiftc, arguments: arguments, timeout: 600)
             guard result.succeeded else {
@@ -117,6 +122,7 @@ public struct RuntimeLibrary: Sendable {
                 return candidate.standardizedFileURL
             }
         }
-        throw NotesgenError.libraryNotFound(searched: candidates.map { $0.appendingPathComponent("Sources/Attention").path })
+        throw NotesgenError.libraryNotFound(
+            searched: candidates.map { $0.appendingPathComponent("Sources/Attention").path })
     }
 }

@@ -22,7 +22,8 @@ public struct Toolchain: Sendable, Hashable {
             return Toolchain(swiftc: swiftc, version: version)
         }
         let result = try ChildProcess.run(executable: swiftc, arguments: ["--version"], timeout: 60)
-        let version = String(decoding: result.stdout + result.stderr, as: UTF8.self)
+        let version =
+            String(decoding: result.stdout + result.stderr, as: UTF8.self)
             .split(separator: "\n").first.map(String.init) ?? "unknown"
         try? FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
         try? FileStore.writeAtomically(Data(version.utf8), to: remembered)

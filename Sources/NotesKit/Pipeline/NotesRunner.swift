@@ -99,7 +99,8 @@ public struct NotesRunner: Sendable {
         // A note with an unknown option runs nothing: its blocks would not mean what they say.
         if read.diagnostics.contains(where: { $0.severity == .error }) || note.blocks.isEmpty {
             let results = note.blocks.map { _ in
-                BlockResult(failure: BlockFailure(kind: .notRun, message: "not run: the note has an invalid block option"))
+                BlockResult(
+                    failure: BlockFailure(kind: .notRun, message: "not run: the note has an invalid block option"))
             }
             return NoteOutcome(
                 note: note, source: read.source, results: note.blocks.isEmpty ? [] : results,

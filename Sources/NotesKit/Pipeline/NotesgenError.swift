@@ -21,7 +21,8 @@ public enum NotesgenError: Error, CustomStringConvertible, Equatable {
         case .compilerNotFound:
             return "error: swiftc not found on PATH (set SWIFTC to the compiler's path)"
         case .libraryNotFound(let searched):
-            return "error: the Attention library's sources were not found (looked in \(searched.joined(separator: ", "))); run notesgen from the project's root or pass --package"
+            return
+                "error: the Attention library's sources were not found (looked in \(searched.joined(separator: ", "))); run notesgen from the project's root or pass --package"
         case .libraryBuildFailed(let output):
             return "error: building the Attention library for the notes failed [library.compile]\n\(output)"
         case .siteWriteFailed(let path, let reason):

@@ -53,7 +53,9 @@ public final class Progress: @unchecked Sendable {
             let rows = timings + [("total", Date().timeIntervalSince(start))]
             let width = rows.map(\.0.count).max() ?? 0
             for (name, seconds) in rows {
-                Self.write("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %8.3f s", seconds))
+                Self.write(
+                    "  " + name.padding(toLength: width, withPad: " ", startingAt: 0)
+                        + String(format: " %8.3f s", seconds))
             }
         }
     }
