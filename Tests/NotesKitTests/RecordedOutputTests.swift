@@ -47,6 +47,16 @@ import Testing
                 """)
     }
 
+    @Test func vectorWithARowLabel() {
+        let tensor = ShownTensor(title: "q", shape: [2], values: [1, 2], rowLabels: ["token"])
+        #expect(
+            text([.table(tensor)]) == """
+                q [2]
+                             0        1
+                token   1.0000   2.0000
+                """)
+    }
+
     @Test func scalarHasNoTable() {
         #expect(text([.table(ShownTensor(title: "Scale", shape: [], values: [0.70710678]))]) == "Scale [scalar]\n0.7071")
         #expect(text([.table(ShownTensor(title: nil, shape: [], values: [2]))]) == "[scalar]\n2.0000")
@@ -59,16 +69,16 @@ import Testing
         #expect(
             text([.table(tensor)]) == """
                 Heads [2×2×1×2]
-                [0, 0]
+                [0, 0, :, :]
                          a        b
                 t   1.0000   2.0000
-                [0, 1]
+                [0, 1, :, :]
                          a        b
                 t   3.0000   4.0000
-                [1, 0]
+                [1, 0, :, :]
                          a        b
                 t   5.0000   6.0000
-                [1, 1]
+                [1, 1, :, :]
                          a        b
                 t   7.0000   8.0000
                 """)
