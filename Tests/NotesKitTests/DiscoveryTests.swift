@@ -54,6 +54,12 @@ import Testing
         #expect(NoteFile(url: URL(fileURLWithPath: "/n/\(name).md"), displayPath: "Notes/\(name).md").slug == expected)
     }
 
+    /// The notes folder as messages name it: `Notes/x.md`, whatever way the user wrote it.
+    @Test(arguments: [("Notes", "Notes"), ("./Notes/", "Notes"), ("Notes//", "Notes"), (".", ""), ("/abs/Notes/", "/abs/Notes")])
+    func displayFolder(_ written: String, _ shown: String) {
+        #expect(NotesRunner.displayPath(written) == shown)
+    }
+
     @Test func twoFilesWithOneSlugAreAnError() throws {
         let folder = try folder(with: ["3_Self Attention.md", "3_self_attention.md", "4_Other.md"])
         defer { folder.remove() }

@@ -218,6 +218,26 @@ import Testing
         #expect(again.diagnostics.map(\.id) == ["block.timeout"])
     }
 
+    /// A compiler warning is reported at its note line and column, and the note still runs.
+    @Test func warningIsReportedAndTheNoteRuns() async throws {
+        let folder = try TemporaryFolder("warning")
+        defer { folder.remove() }
+        let notes = try folder.copy(fixture: "warning")
+        let outcome = try await runNotes(in: notes).named("1_Warning.md")
+        let source = try String(contentsOf: notes.appendingPathComponent("1_Warning.md"), encoding: .utf8)
+        let line = try lineNumber(of: "var result", in: source)
+        #expect(!outcome.hasErrors)
+        #expect(outcome.diagnostics.count == 1)
+        let warning = try #require(outcome.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.id == "block.compile")
+        #expect(warning.line == line)
+        #expect(warning.column == (try column(of: "result", onLine: line, in: source)))
+        #expect(warning.summary.contains("never mutated"))
+        #expect(outcome.results.first?.failure == nil)
+        #expect(outcome.results.first?.outputs.first?.text == "1.5\n")
+    }
+
     // MARK: should-fail
 
     @Test func shouldFailBlocksThatFailShowTheirErrorAndReportNothing() async throws {

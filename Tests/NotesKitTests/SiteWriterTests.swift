@@ -107,6 +107,23 @@ import Testing
         #expect(!index.contains("2-two.html"))
     }
 
+    /// `--output .` run from the project folder: the site would replace the folder holding the
+    /// notes, and the old folder, notes and all, would be deleted. It must be refused.
+    @Test func outputHoldingTheNotesIsRefused() async throws {
+        let folder = try TemporaryFolder("site-holds-notes")
+        defer { folder.remove() }
+        let project = folder.url.appendingPathComponent("project")
+        let notes = project.appendingPathComponent("Notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        let note = notes.appendingPathComponent("1_Precious.md")
+        try Data("# Precious\n\nHours of work.\n".utf8).write(to: note)
+        let pipeline = BuildPipeline(settings: TestEnvironment.settings(notes: notes), outputFolder: project.path)
+        #expect(throws: NotesgenError.self) {
+            try pipeline.run(progress: Progress(quiet: true, timings: false, stepCount: 5))
+        }
+        #expect(FileManager.default.fileExists(atPath: note.path), "the build deleted the notes")
+    }
+
     @Test func outputInsideTheNotesFolderIsRefused() async throws {
         let folder = try TemporaryFolder("site-inside")
         defer { folder.remove() }
