@@ -42,6 +42,7 @@ public struct DocTestRunner: Sendable {
             let computed = RecordedOutput(outputs: result.outputs + failure)
             if !computed.isEmpty { desired[block.index] = computed }
         }
+        diagnostics += ProseNumbers.check(note: note, computed: Array(desired.values))
         if fix && problems.isEmpty {
             do {
                 let fixed = try OutputFixer.fix(source: outcome.source, note: note, outputs: outputs, desired: desired)
