@@ -71,18 +71,49 @@ public struct NoteExecutor: Sendable {
     private func execute(
         _ blocks: [SwiftAttnBlock], of note: Note, into run: inout NoteRun, expectingFailure: Bool
     ) throws {
-        guard let last = blocks.last else { return }
-        let recorded = expectingFailure ? [last] : blocks
+        guard !blocks.isEmpty else { return }
         let folder = workFolder.appendingPathComponent("\(note.slug)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let program = Program(blocks: blocks, expectingFailure: expectingFailure)
 
-        // Compile.
-        let source = folder.appendingPathComponent("main.swift")
         let binary = folder.appendingPathComponent("note")
-        try Data(ProgramGenerator.program(for: blocks, notePath: note.path).utf8).write(to: source)
+        let compile = try compile(program, of: note, to: binary)
+        let compilerOutput = String(decoding: compile.stderr + compile.stdout, as: UTF8.self)
+        let messages = CompilerMessage.parse(compilerOutput).filter { $0.file == note.path }
+        record(messages, of: program, into: &run)
+        guard compile.succeeded else {
+            recordCompileFailure(of: program, messages: messages, compilerOutput: compilerOutput, into: &run)
+            return
+        }
+
+        let resultsFile = folder.appendingPathComponent("results.jsonl")
+        let child = try runProgram(binary, of: program, resultsFile: resultsFile, in: folder)
+        let events = (try? ResultEvent.decodeLines(Data(contentsOf: resultsFile))) ?? []
+        recordRun(of: program, in: note, child: child, outcome: ProgramOutcome(events: events, stdout: child.stdout), into: &run)
+    }
+
+    /// The blocks compiled into one program, and whose results it records.
+    private struct Program {
+        var blocks: [SwiftAttnBlock]
+        /// The last block is a `should-fail` block.
+        var expectingFailure: Bool
+        var last: SwiftAttnBlock { blocks[blocks.count - 1] }
+        /// A should-fail block's program only records that block: the others ran in the note's
+        /// main program.
+        var recorded: [SwiftAttnBlock] { expectingFailure ? [last] : blocks }
+
+        func block(containing line: Int) -> SwiftAttnBlock? {
+            blocks.first { $0.contains(line: line) }
+        }
+    }
+
+    private func compile(_ program: Program, of note: Note, to binary: URL) throws -> ChildProcess.Result {
+        let folder = binary.deletingLastPathComponent()
+        let source = folder.appendingPathComponent("main.swift")
+        try Data(ProgramGenerator.program(for: program.blocks, notePath: note.path).utf8).write(to: source)
         let lib = library.folder.path
-        let compile = try ChildProcess.run(
+        return try ChildProcess.run(
             executable: toolchain.swiftc,
             arguments: Self.programFlags + [
                 "-I", lib, "-L", lib, "-lAttention", "-lNoteResults", "-lNoteRuntime",
@@ -90,11 +121,13 @@ public struct NoteExecutor: Sendable {
                 source.path, "-o", binary.path,
             ],
             workingDirectory: folder, timeout: 300)
-        let compilerOutput = String(decoding: compile.stderr + compile.stdout, as: UTF8.self)
-        let compilerMessages = CompilerMessage.parse(compilerOutput).filter { $0.file == note.path }
-        for message in compilerMessages where message.severity != "note" {
-            guard let block = blocks.first(where: { $0.contains(line: message.line) }),
-                recorded.contains(where: { $0.index == block.index })
+    }
+
+    /// Errors and warnings, each attached to the block whose line it names.
+    private func record(_ messages: [CompilerMessage], of program: Program, into run: inout NoteRun) {
+        for message in messages where message.severity != "note" {
+            guard let block = program.block(containing: message.line),
+                program.recorded.contains(where: { $0.index == block.index })
             else { continue }
             run.messages.append(
                 NoteRun.Message(
@@ -102,56 +135,64 @@ public struct NoteExecutor: Sendable {
                     severity: message.severity == "error" ? .error : .warning, summary: message.text,
                     id: "block.compile",
                     details: message.excerpt.isEmpty ? nil : message.excerpt.joined(separator: "\n"),
-                    isExpected: expectingFailure))
+                    isExpected: program.expectingFailure))
         }
-        guard compile.succeeded else {
-            let failing = Set(
-                compilerMessages.filter { $0.severity == "error" }.compactMap { message in
-                    blocks.first(where: { $0.contains(line: message.line) })?.index
-                })
-            if expectingFailure {
-                run.blocks[last.index].expectedFailure = BlockFailure(kind: .compile, message: "")
-                if failing.isEmpty {
-                    run.blocks[last.index].expectedFailure?.message = compilerOutput
-                }
-                return
-            }
-            for block in blocks {
-                run.blocks[block.index].failure =
-                    failing.contains(block.index)
-                    ? BlockFailure(kind: .compile, message: "")
-                    : BlockFailure(kind: .notRun, message: "not run: the note's code did not compile")
-            }
-            if failing.isEmpty {
-                // An error outside every block (should not happen): show the compiler's words.
-                run.blocks[blocks[0].index].failure = BlockFailure(kind: .compile, message: compilerOutput)
-                run.messages.append(
-                    NoteRun.Message(
-                        block: blocks[0].index, lineInBlock: nil, column: nil, severity: .error,
-                        summary: "the note's program did not compile", id: "block.compile",
-                        details: compilerOutput))
-            }
+    }
+
+    private func recordCompileFailure(
+        of program: Program, messages: [CompilerMessage], compilerOutput: String, into run: inout NoteRun
+    ) {
+        let failing = Set(
+            messages.filter { $0.severity == "error" }.compactMap { program.block(containing: $0.line)?.index })
+        if program.expectingFailure {
+            // The message is filled in from the recorded compiler messages (`NoteRun.resolved`).
+            run.blocks[program.last.index].expectedFailure = BlockFailure(
+                kind: .compile, message: failing.isEmpty ? compilerOutput : "")
             return
         }
+        for block in program.blocks {
+            run.blocks[block.index].failure =
+                failing.contains(block.index)
+                ? BlockFailure(kind: .compile, message: "")
+                : BlockFailure(kind: .notRun, message: "not run: the note's code did not compile")
+        }
+        if failing.isEmpty {
+            // An error outside every block (should not happen): show the compiler's words.
+            let first = program.blocks[0].index
+            run.blocks[first].failure = BlockFailure(kind: .compile, message: compilerOutput)
+            run.messages.append(
+                NoteRun.Message(
+                    block: first, lineInBlock: nil, column: nil, severity: .error,
+                    summary: "the note's program did not compile", id: "block.compile", details: compilerOutput))
+        }
+    }
 
-        // Run.
-        let resultsFile = folder.appendingPathComponent("results.jsonl")
+    private func runProgram(
+        _ binary: URL, of program: Program, resultsFile: URL, in folder: URL
+    ) throws -> ChildProcess.Result {
         var environment = ProcessInfo.processInfo.environment
         environment[ResultEvent.environmentVariable] = resultsFile.path
+        // A trap's message is all notesgen shows; the backtracer would only slow the crash down.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        let explicitLimits = blocks.compactMap(\.options.timeout).reduce(0, +)
-        let watchdog = BlockWatchdog(resultsFile: resultsFile, blocks: blocks)
-        let child = try ChildProcess.run(
+        let explicitLimits = program.blocks.compactMap(\.options.timeout).reduce(0, +)
+        let watchdog = BlockWatchdog(resultsFile: resultsFile, blocks: program.blocks)
+        return try ChildProcess.run(
             executable: binary, arguments: [], environment: environment, workingDirectory: folder,
             timeout: noteTimeout + explicitLimits, shouldKill: { watchdog.blockOverran() })
-        let events = (try? ResultEvent.decodeLines(Data(contentsOf: resultsFile))) ?? []
-        let outcome = ProgramOutcome(events: events, stdout: child.stdout)
+    }
 
-        for block in recorded where outcome.started.contains(block.index) {
+    /// What each block showed, and the failure of the block that was running when the program
+    /// trapped or was stopped.
+    private func recordRun(
+        of program: Program, in note: Note, child: ChildProcess.Result, outcome: ProgramOutcome,
+        into run: inout NoteRun
+    ) {
+        let last = program.last
+        for block in program.recorded where outcome.started.contains(block.index) {
             run.blocks[block.index].outputs = outcome.outputs[block.index, default: []]
         }
         if outcome.completed && child.succeeded {
-            if expectingFailure {
+            if program.expectingFailure {
                 run.blocks[last.index].failure = BlockFailure(
                     kind: .unexpectedSuccess, message: "this should-fail block compiled and ran without failing")
                 run.messages.append(
@@ -161,7 +202,7 @@ public struct NoteExecutor: Sendable {
             }
             return
         }
-        let culprit = outcome.lastStarted ?? blocks[0].index
+        let culprit = outcome.lastStarted ?? program.blocks[0].index
         let failure: BlockFailure
         let summary: String
         if child.timedOut {
@@ -173,12 +214,11 @@ public struct NoteExecutor: Sendable {
             summary = "block trapped: \(message)"
             failure = BlockFailure(kind: .trap, message: message)
         }
-        if expectingFailure {
+        if program.expectingFailure {
             if culprit == last.index {
                 run.blocks[last.index].expectedFailure = failure
             } else {
-                run.blocks[last.index].failure = BlockFailure(
-                    kind: .notRun, message: "not run: an earlier block failed")
+                run.blocks[last.index].failure = BlockFailure(kind: .notRun, message: "not run: an earlier block failed")
             }
             return
         }
@@ -188,7 +228,7 @@ public struct NoteExecutor: Sendable {
                 block: culprit, lineInBlock: nil, column: nil, severity: .error, summary: summary,
                 id: child.timedOut ? "block.timeout" : "block.trap",
                 details: Self.printedText(outcome.outputs[culprit, default: []])))
-        for block in blocks where block.index > culprit {
+        for block in program.blocks where block.index > culprit {
             run.blocks[block.index].failure = BlockFailure(
                 kind: .notRun, message: "not run: the block at line \(note.blocks[culprit].range.start.line) failed")
         }

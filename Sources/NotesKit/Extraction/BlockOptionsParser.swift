@@ -37,7 +37,7 @@ public enum BlockOptionsParser {
                     .error, file: file, line: line,
                     summary: "unknown option '\(word)' for a \(language) block\(suggestion(for: String(word)))",
                     id: "block.option",
-                    details: "known options: \(knownOptions.joined(separator: ", "))")
+                    details: "  known options: \(knownOptions.joined(separator: ", "))")
             }
         }
         if options.hidesCode && options.hidesOutput {
