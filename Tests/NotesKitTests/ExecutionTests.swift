@@ -262,6 +262,20 @@ import Testing
         #expect(teaching.results[3].outputs.first?.table?.title == "A")
     }
 
+    /// A should-fail block must fail to compile or trap; one that hangs until its `timeout=` is
+    /// an error, not the failure it teaches.
+    @Test func shouldFailBlockThatHangsIsAnError() async throws {
+        let (notes, outcomes) = try await Shared.shouldFail.value
+        let outcome = try outcomes.named("3_Hangs.md")
+        let source = try String(contentsOf: notes.appendingPathComponent("3_Hangs.md"), encoding: .utf8)
+        #expect(outcome.results.first?.expectedFailure?.kind != .timeout)
+        let error = try #require(
+            outcome.diagnostics.first { $0.severity == .error },
+            "a hanging should-fail block passed as an expected failure")
+        #expect(["block.timeout", "block.should-fail"].contains(error.id))
+        #expect(error.line == (try lineNumber(of: "swift-attn should-fail", in: source)))
+    }
+
     @Test func shouldFailBlockThatSucceedsIsAnError() async throws {
         let (notes, outcomes) = try await Shared.shouldFail.value
         let outcome = try outcomes.named("2_Unexpected Success.md")
