@@ -107,6 +107,33 @@ import Testing
         #expect(!index.contains("2-two.html"))
     }
 
+    /// A note called `index.md` would have its page at `index.html`, where the table of contents
+    /// goes: the build must say so rather than lose one of the two pages.
+    @Test func noteNamedIndexDoesNotLoseItsPage() async throws {
+        let folder = try TemporaryFolder("site-index-note")
+        defer { folder.remove() }
+        let notes = folder.url.appendingPathComponent("Notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("# One\n\nProse.\n".utf8).write(to: notes.appendingPathComponent("1_One.md"))
+        try Data("# All about indexes\n\nIndex body text.\n".utf8).write(to: notes.appendingPathComponent("index.md"))
+        let site = folder.url.appendingPathComponent("Site")
+        let settings = TestEnvironment.settings(notes: notes)
+        do {
+            _ = try await onThread {
+                try BuildPipeline(settings: settings, outputFolder: site.path)
+                    .run(progress: Progress(quiet: true, timings: false, stepCount: 5))
+            }
+        } catch is NotesgenError {
+            return  // Refused with a message: fine.
+        }
+        let pages = try filesBelow(site).mapValues { String(decoding: $0, as: UTF8.self) }
+        // The note's own page: its article, not only its summary in the table of contents.
+        #expect(
+            pages.values.contains { $0.contains("<article class=\"note\">") && $0.contains("Index body text.") },
+            "the page of index.md was overwritten by the table of contents")
+        #expect(pages["index.html"]?.contains("href=\"1-one.html\"") == true)
+    }
+
     /// `--output .` run from the project folder: the site would replace the folder holding the
     /// notes, and the old folder, notes and all, would be deleted. It must be refused.
     @Test func outputHoldingTheNotesIsRefused() async throws {
