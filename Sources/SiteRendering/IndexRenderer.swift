@@ -62,7 +62,8 @@ public struct IndexRenderer: Sendable {
             if let summary = entry.summary {
                 content.append(.element("p", ["class": "summary"], [.text(summary)]))
             }
-            return .element("li", ["value": String(entry.order)], content)
+            // A note whose file name has no number keeps the list's own count.
+            return .element("li", entry.order == Int.max ? [] : ["value": String(entry.order)], content)
         }
         let main = HTMLNode.element(
             "main", [],

@@ -55,7 +55,9 @@ import Testing
     }
 
     /// The notes folder as messages name it: `Notes/x.md`, whatever way the user wrote it.
-    @Test(arguments: [("Notes", "Notes"), ("./Notes/", "Notes"), ("Notes//", "Notes"), (".", ""), ("/abs/Notes/", "/abs/Notes")])
+    @Test(arguments: [
+        ("Notes", "Notes"), ("./Notes/", "Notes"), ("Notes//", "Notes"), (".", ""), ("/abs/Notes/", "/abs/Notes"),
+    ])
     func displayFolder(_ written: String, _ shown: String) {
         #expect(NotesRunner.displayPath(written) == shown)
     }
@@ -101,7 +103,8 @@ import Testing
     }
 
     @Test func noteCarriesItsFileFacts() throws {
-        let file = NoteFile(url: URL(fileURLWithPath: "/notes/3_Self Attention.md"), displayPath: "Notes/3_Self Attention.md")
+        let file = NoteFile(
+            url: URL(fileURLWithPath: "/notes/3_Self Attention.md"), displayPath: "Notes/3_Self Attention.md")
         let note = NoteReader.parse(source: "# Self-attention\n", file: file).note
         #expect(note.path == "Notes/3_Self Attention.md")
         #expect(note.order == 3)

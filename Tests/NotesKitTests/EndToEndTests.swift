@@ -30,7 +30,8 @@ enum NotesgenExecutable {
     static func run(_ arguments: [String], in folder: URL, sharedCache: Bool = true) async throws -> Result {
         let executable = try #require(
             url,
-            "the notesgen executable was not found beside the test bundle (\(Bundle.main.executableURL?.path ?? "?")); build the whole package (swift build --build-tests) before testing")
+            "the notesgen executable was not found beside the test bundle (\(Bundle.main.executableURL?.path ?? "?")); build the whole package (swift build --build-tests) before testing"
+        )
         let arguments = arguments + (sharedCache ? sharedOptions : [])
         _ = try await TestEnvironment.library.value
         return try await onThread { try launch(executable, arguments, in: folder) }
@@ -139,7 +140,8 @@ enum NotesgenExecutable {
         #expect(errors.count == 2, "\(result.stderr)")
         #expect(
             errors.contains(
-                "Notes/2_Type Error.md:\(line):\(column): error: cannot convert value of type 'Tensor' to specified type 'Int' [block.compile]"),
+                "Notes/2_Type Error.md:\(line):\(column): error: cannot convert value of type 'Tensor' to specified type 'Int' [block.compile]"
+            ),
             "\(result.stderr)")
         let trapError = errors.first { $0.hasPrefix("Notes/3_Trap.md:\(trapLine): error: block trapped: ") }
         #expect(trapError != nil, "\(result.stderr)")
@@ -197,11 +199,13 @@ enum NotesgenExecutable {
         try FileManager.default.createDirectory(
             at: cache.appendingPathComponent("results"), withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: cache.appendingPathComponent("results/x.json"))
-        let result = try await NotesgenExecutable.run(["clean", "--cache", "my-cache"], in: folder.url, sharedCache: false)
+        let result = try await NotesgenExecutable.run(
+            ["clean", "--cache", "my-cache"], in: folder.url, sharedCache: false)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cache.path))
         // Cleaning what is already clean is fine.
-        let again = try await NotesgenExecutable.run(["clean", "--cache", "my-cache"], in: folder.url, sharedCache: false)
+        let again = try await NotesgenExecutable.run(
+            ["clean", "--cache", "my-cache"], in: folder.url, sharedCache: false)
         #expect(again.status == 0)
     }
 

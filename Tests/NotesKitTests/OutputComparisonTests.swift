@@ -129,7 +129,8 @@ import Testing
         // A number in printed text is text: no tolerance.
         let printed = RecordedOutput(outputs: [.text("loss 0.3573\n")])
         #expect(
-            OutputComparison.compare(recorded: ["loss 0.3574"], computed: printed, tolerance: Tolerance(relative: 1, absolute: 1))
+            OutputComparison.compare(
+                recorded: ["loss 0.3574"], computed: printed, tolerance: Tolerance(relative: 1, absolute: 1))
                 != nil)
     }
 

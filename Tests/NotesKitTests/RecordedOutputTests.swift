@@ -58,7 +58,8 @@ import Testing
     }
 
     @Test func scalarHasNoTable() {
-        #expect(text([.table(ShownTensor(title: "Scale", shape: [], values: [0.70710678]))]) == "Scale [scalar]\n0.7071")
+        #expect(
+            text([.table(ShownTensor(title: "Scale", shape: [], values: [0.70710678]))]) == "Scale [scalar]\n0.7071")
         #expect(text([.table(ShownTensor(title: nil, shape: [], values: [2]))]) == "[scalar]\n2.0000")
     }
 
@@ -85,7 +86,8 @@ import Testing
     }
 
     @Test func booleansAreTrueAndFalse() {
-        let mask = ShownTensor(title: "Causal mask", shape: [2, 2], values: [1, 0, 1, 1], isBoolean: true, decimals: 0)
+        let mask = ShownTensor(
+            title: "Causal mask", shape: [2, 2], values: [1, 0, 1, 1], isBoolean: true, decimals: 0)
         #expect(
             text([.table(mask)]) == """
                 Causal mask [2×2]

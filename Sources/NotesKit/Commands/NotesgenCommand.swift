@@ -143,7 +143,12 @@ struct CleanCommand: ParsableCommand {
     var cache = ".notesgen-cache"
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: cache) else { return }
-        try FileManager.default.removeItem(atPath: cache)
+        try failing {
+            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: cache) else { return }
+            let known = ["lib", "results", "work"]
+            guard contents.isEmpty || contents.contains(where: { known.contains($0) || $0.hasPrefix("toolchain-") })
+            else { throw NotesgenError.notACache(cache) }
+            try FileManager.default.removeItem(atPath: cache)
+        }
     }
 }

@@ -31,7 +31,12 @@ public enum NoteDiscovery {
         } catch {
             throw NotesgenError.notesFolderUnreadable(displayFolder, reason: error.localizedDescription)
         }
-        let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { name in
+        let files = names.filter { name in
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+            return name.hasSuffix(".md") && !name.hasPrefix(".") && exists && !isFolder.boolValue
+        }.map { name in
             NoteFile(
                 url: folder.appendingPathComponent(name),
                 displayPath: displayFolder.isEmpty ? name : "\(displayFolder)/\(name)")
@@ -40,6 +45,7 @@ public enum NoteDiscovery {
         // Two files may not claim one page.
         var seen: [String: NoteFile] = [:]
         for file in sorted {
+            if file.slug == "index" { throw NotesgenError.reservedNoteName(file.displayPath) }
             if let other = seen[file.slug] {
                 throw NotesgenError.duplicateSlug(file.slug, first: other.displayPath, second: file.displayPath)
             }

@@ -19,16 +19,20 @@ public enum OutputBlocks {
     public static func find(in note: Note) -> (blocks: [Int: OutputBlock], problems: [Diagnostic]) {
         var found: [Int: OutputBlock] = [:]
         var problems: [Diagnostic] = []
+        let blockByLine = Dictionary(uniqueKeysWithValues: note.blocks.map { ($0.range.start.line, $0.index) })
         var current: Int?
-        var codeBlockIndex = 0
+        // A swift-attn fence with an invalid option has no block: its output belongs to nobody,
+        // and is not an orphan either (the option error is reported).
+        var afterInvalidBlock = false
         note.document.walk { node, _ in
             guard case .codeBlock(let info, let literal, isFenced: true) = node.kind else { return }
             let language = BlockOptionsParser.languageWord(of: info)
             if language == BlockOptionsParser.language {
-                current = codeBlockIndex < note.blocks.count ? note.blocks[codeBlockIndex].index : nil
-                codeBlockIndex += 1
+                current = blockByLine[node.range.start.line]
+                afterInvalidBlock = current == nil
             } else if language == Self.language {
                 guard let owner = current else {
+                    if afterInvalidBlock { return }
                     problems.append(
                         Diagnostic(
                             .error, file: note.path, line: node.range.start.line,

@@ -38,6 +38,9 @@ public enum OutputFixer {
             case (nil, nil):
                 continue
             case (let existing?, let want?):
+                // Up to date as cmark reads it (an editor may have stripped a blank line's
+                // trailing spaces): leave every byte as it is.
+                if existing.lines == want.lines.map(\.text) { continue }
                 try replaceContent(of: existing, with: want, in: &lines)
             case (let existing?, nil):
                 try remove(existing, in: &lines)
@@ -58,7 +61,7 @@ public enum OutputFixer {
         let end = block.range.end.line
         let isClosed = end > opening && lines.isClosingFence(at: end, matching: fence)
         let lastContent = isClosed ? end - 1 : end
-        var replacement = output.lines.map { fence.prefix + $0.text }
+        var replacement = output.lines.map { fence.line($0.text) }
         if !isClosed { replacement.append(fence.prefix + fence.marker) }
         lines.replace(from: opening + 1, count: lastContent - opening, with: replacement)
     }
@@ -81,10 +84,9 @@ public enum OutputFixer {
             throw Failure.unexpectedFence(line: end)
         }
         let marker = String(repeating: fence.marker.first!, count: max(3, fence.marker.count))
-        let blank = String(fence.prefix.reversed().drop(while: { $0 == " " }).reversed())
         lines.insert(
-            [blank, fence.prefix + marker + OutputBlocks.language]
-                + output.lines.map { fence.prefix + $0.text } + [fence.prefix + marker],
+            [fence.line(""), fence.prefix + marker + OutputBlocks.language]
+                + output.lines.map { fence.line($0.text) } + [fence.prefix + marker],
             after: end)
     }
 
@@ -119,6 +121,12 @@ struct SourceLines {
         var prefix: String
         /// The backticks or tildes.
         var marker: String
+
+        /// A line of the block's content: the prefix, then the text; an empty line gets the
+        /// prefix without its trailing spaces (`>` in a block quote, nothing in a list).
+        func line(_ text: String) -> String {
+            text.isEmpty ? String(prefix.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) : prefix + text
+        }
     }
 
     private var lines: [(text: String, ending: String)]

@@ -36,7 +36,8 @@ public enum ProseNumbers {
                             .error, file: note.path, line: node.range.start.line,
                             summary: "the prose says \(number.text), which no output of this note shows",
                             id: "doctest.prose",
-                            details: "  quote a number the note computes (it is in an output block), or compute this one"))
+                            details:
+                                "  quote a number the note computes (it is in an output block), or compute this one"))
                 }
             }
         }
@@ -45,7 +46,7 @@ public enum ProseNumbers {
 
     /// Decimal numbers written with at least `checkedDecimals` decimals: `0.8959`, `-1.0641`.
     static func numbers(in text: String) -> [(text: String, value: Double, decimals: Int)] {
-        let pattern = try! NSRegularExpression(pattern: #"(?<![\w.])[-−]?\d+\.(\d+)(?![\w.]|\.\d)"#)
+        let pattern = try! NSRegularExpression(pattern: #"(?<![\w.])[-−]?\d+\.(\d+)(?!\w|\.\d)"#)
         let range = NSRange(text.startIndex..., in: text)
         return pattern.matches(in: text, range: range).compactMap { match in
             guard let whole = Range(match.range, in: text), let fraction = Range(match.range(at: 1), in: text),

@@ -90,7 +90,9 @@ public struct NoteExecutor: Sendable {
         let resultsFile = folder.appendingPathComponent("results.jsonl")
         let child = try runProgram(binary, of: program, resultsFile: resultsFile, in: folder)
         let events = (try? ResultEvent.decodeLines(Data(contentsOf: resultsFile))) ?? []
-        recordRun(of: program, in: note, child: child, outcome: ProgramOutcome(events: events, stdout: child.stdout), into: &run)
+        recordRun(
+            of: program, in: note, child: child, outcome: ProgramOutcome(events: events, stdout: child.stdout),
+            into: &run)
     }
 
     /// The blocks compiled into one program, and whose results it records.
@@ -214,11 +216,12 @@ public struct NoteExecutor: Sendable {
             summary = "block trapped: \(message)"
             failure = BlockFailure(kind: .trap, message: message)
         }
-        if program.expectingFailure {
+        if program.expectingFailure && !child.timedOut {
             if culprit == last.index {
                 run.blocks[last.index].expectedFailure = failure
             } else {
-                run.blocks[last.index].failure = BlockFailure(kind: .notRun, message: "not run: an earlier block failed")
+                run.blocks[last.index].failure = BlockFailure(
+                    kind: .notRun, message: "not run: an earlier block failed")
             }
             return
         }

@@ -34,10 +34,12 @@ public struct RuntimeLibrary: Sendable {
         // edited while the library builds.
         var sourcesByModule: [String: [(path: String, contents: Data)]] = [:]
         for module in modules {
-            let folder = packageRoot.appendingPathComponent("Sources/\(module)")
+            // A symbolic link to the sources (a scratch package) is followed.
+            let folder = packageRoot.appendingPathComponent("Sources/\(module)").resolvingSymlinksInPath()
             let files = try swiftFiles(in: folder).map { file in
                 (path: String(file.path.dropFirst(folder.path.count + 1)), contents: try Data(contentsOf: file))
             }
+            guard !files.isEmpty else { throw NotesgenError.emptyLibraryModule(folder.path) }
             sourcesByModule[module] = files
             hash.updateField(module)
             for file in files {

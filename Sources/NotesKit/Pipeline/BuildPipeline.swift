@@ -17,11 +17,8 @@ public struct BuildPipeline: Sendable {
     /// The site is written even when blocks fail (their pages show the errors), but only whole.
     @discardableResult
     public func run(progress: Progress) throws -> [Diagnostic] {
-        let output = URL(fileURLWithPath: outputFolder).standardizedFileURL
-        let notesFolder = URL(fileURLWithPath: settings.notesFolder).standardizedFileURL
-        if output.path == notesFolder.path || output.path.hasPrefix(notesFolder.path + "/") {
-            throw NotesgenError.outputInsideNotes(outputFolder)
-        }
+        let output = URL(fileURLWithPath: outputFolder).standardizedFileURL.resolvingSymlinksInPath()
+        try Self.checkOutputFolder(output, as: outputFolder, notes: settings.notesFolder)
         let outcomes = try NotesRunner(settings: settings).run(progress: progress)
 
         progress.begin("Rendering \(outcomes.count) pages")
@@ -33,6 +30,23 @@ public struct BuildPipeline: Sendable {
         let diagnostics = outcomes.flatMap(\.diagnostics)
         for diagnostic in diagnostics { Progress.write(diagnostic.description) }
         return diagnostics
+    }
+
+    /// The output folder is replaced whole, so it must not hold the notes, nor be a folder
+    /// notesgen did not write: a mistyped `--output .` must not delete a project.
+    static func checkOutputFolder(_ output: URL, as given: String, notes: String) throws {
+        let notesFolder = URL(fileURLWithPath: notes).standardizedFileURL.resolvingSymlinksInPath()
+        let (outputPath, notesPath) = (output.path, notesFolder.path)
+        if outputPath == notesPath || outputPath.hasPrefix(notesPath + "/") {
+            throw NotesgenError.outputInsideNotes(given)
+        }
+        if notesPath.hasPrefix(outputPath == "/" ? "/" : outputPath + "/") {
+            throw NotesgenError.outputHoldsNotes(given)
+        }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []
+        if !contents.isEmpty && !contents.contains("index.html") {
+            throw NotesgenError.outputNotASite(given)
+        }
     }
 
     /// Every file of the site, by its path relative to the site's root.

@@ -9,6 +9,11 @@ public enum NotesgenError: Error, CustomStringConvertible, Equatable {
     case libraryBuildFailed(output: String)
     case siteWriteFailed(String, reason: String)
     case outputInsideNotes(String)
+    case outputHoldsNotes(String)
+    case outputNotASite(String)
+    case reservedNoteName(String)
+    case emptyLibraryModule(String)
+    case notACache(String)
 
     public var description: String {
         switch self {
@@ -29,6 +34,20 @@ public enum NotesgenError: Error, CustomStringConvertible, Equatable {
             return "error: cannot write the site to '\(path)': \(reason); the previous site is unchanged"
         case .outputInsideNotes(let path):
             return "error: the output folder '\(path)' is inside the notes folder"
+        case .outputHoldsNotes(let path):
+            return
+                "error: the output folder '\(path)' holds the notes; the site replaces its folder whole, so give it one of its own (e.g. --output Site)"
+        case .outputNotASite(let path):
+            return
+                "error: '\(path)' is not empty and is not a site notesgen wrote (it has no index.html); the site replaces its folder whole, so name a new or empty folder"
+        case .reservedNoteName(let path):
+            return
+                "\(path): error: a note may not be named index.md: index.html is the site's table of contents; rename the note"
+        case .emptyLibraryModule(let folder):
+            return "error: no Swift files in '\(folder)'; the notes need the Attention library's sources there"
+        case .notACache(let path):
+            return
+                "error: '\(path)' does not look like a notesgen cache (no lib/, results/ or work/ in it); nothing was removed"
         }
     }
 }

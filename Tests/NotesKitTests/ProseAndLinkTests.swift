@@ -1,0 +1,96 @@
+import Foundation
+import NoteModel
+import NoteResults
+import Testing
+
+@testable import NotesKit
+
+private func note(_ source: String, named name: String = "3_Math.md") -> Note {
+    NoteReader.parse(
+        source: source, file: NoteFile(url: URL(fileURLWithPath: "/notes/\(name)"), displayPath: "Notes/\(name)")
+    ).note
+}
+
+private func shown(_ values: [Double]) -> RecordedOutput {
+    RecordedOutput(outputs: [.table(ShownTensor(title: "P", shape: [1, values.count], values: values))])
+}
+
+/// Numbers quoted in the prose must be numbers the note shows.
+@Suite struct ProseNumberTests {
+    @Test func aQuotedComputedNumberPasses() {
+        let math = note("# M\n\n`poem` pays 0.8959 of its attention to itself.\n")
+        #expect(ProseNumbers.check(note: math, computed: [shown([0.07221, 0.03203, 0.89587])]).isEmpty)
+    }
+
+    @Test func aRoundedQuotationPassesAndAWrongOneFailsAtItsLine() {
+        let math = note("# M\n\nAbout 0.896 of it, not\n0.886 of it.\n")
+        let problems = ProseNumbers.check(note: math, computed: [shown([0.89587])])
+        #expect(problems.map(\.id) == ["doctest.prose"])
+        #expect(problems.first?.line == 4)
+        #expect(problems.first?.summary.contains("0.886") == true)
+    }
+
+    @Test func numbersTypedInTheCodeAreInputsNotClaims() {
+        let math = note("# M\n\nThe encodings start at 1.160.\n\n```swift-attn\nlet x: Float = 1.160\n```\n")
+        #expect(ProseNumbers.check(note: math, computed: []).isEmpty)
+    }
+
+    @Test func versionsAndShortDecimalsAreNotChecked() {
+        let math = note("# M\n\nPyTorch 2.15 on Swift 6.3, about 0.9 of the weight.\n")
+        #expect(ProseNumbers.check(note: math, computed: []).isEmpty)
+    }
+
+    @Test func answersInRawHTMLAreCheckedToo() {
+        let math = note("# M\n\n<details><summary>Answer</summary>It is 0.1234.</details>\n")
+        #expect(ProseNumbers.check(note: math, computed: [shown([0.5])]).map(\.id) == ["doctest.prose"])
+    }
+}
+
+/// Links between notes must lead to a note and to one of its headings.
+@Suite struct NoteLinkCheckTests {
+    let target = note("# Math\n\n## Why divide by √d_k\n\nText.\n", named: "3_Math.md")
+
+    @Test func aLinkToANoteAndItsHeadingPasses() {
+        let source = note("# Intro\n\nSee [why](3_Math.md#why-divide-by-d_k) and [top](#intro).\n", named: "1_Intro.md")
+        #expect(NoteLinkCheck.diagnostics(for: [source, target]).isEmpty)
+    }
+
+    @Test func aLinkToAMissingNoteIsAnErrorAtItsLine() {
+        let source = note("# Intro\n\nText.\n\nSee [it](4_Missing.md).\n", named: "1_Intro.md")
+        let problems = NoteLinkCheck.diagnostics(for: [source, target])
+        #expect(problems.map(\.id) == ["link.broken"])
+        #expect(problems.first?.line == 5)
+    }
+
+    @Test func aLinkToAMissingHeadingNamesTheHeadingsThereAre() {
+        let source = note("# Intro\n\nSee [why](3_Math.md#why-scale).\n", named: "1_Intro.md")
+        let problems = NoteLinkCheck.diagnostics(for: [source, target])
+        #expect(problems.map(\.id) == ["link.broken"])
+        #expect(problems.first?.details?.contains("why-divide-by-d_k") == true)
+    }
+
+    @Test func linksOutsideTheNotesAreNotChecked() {
+        let source = note("# Intro\n\n[web](https://example.com/x.md) [readme](../README.md)\n", named: "1_Intro.md")
+        #expect(NoteLinkCheck.diagnostics(for: [source]).isEmpty)
+    }
+}
+
+/// A should-fail block records the error it teaches, without positions that move with the prose.
+@Suite struct ExpectedFailureRecordingTests {
+    @Test func compileErrorsLoseTheirFilePositionsAndId() {
+        let failure = BlockFailure(
+            kind: .compile,
+            message:
+                "Notes/4_Code.md:12:19: error: cannot convert value of type 'Int' to specified type 'String' [block.compile]\nlet bad: String = 3\n                  ^"
+        )
+        #expect(
+            DocTestRunner.recordedText(of: failure)
+                == "error: cannot convert value of type 'Int' to specified type 'String'")
+    }
+
+    @Test func trapsAreRecordedAsTheyTrapped() {
+        let failure = BlockFailure(
+            kind: .trap, message: "Fatal error: matmul: [3, 2] × [3, 2]: inner dimensions 2 and 3 differ")
+        #expect(DocTestRunner.recordedText(of: failure) == failure.message)
+    }
+}
