@@ -47,8 +47,8 @@ enum NotesgenExecutable {
         defer { capture.remove() }
         let stdoutURL = capture.url.appendingPathComponent("stdout")
         let stderrURL = capture.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -30,8 +30,8 @@ public enum ChildProcess {
         defer { try? FileManager.default.removeItem(at: captureFolder) }
         let stdoutURL = captureFolder.appendingPathComponent("stdout")
         let stderrURL = captureFolder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
         let stderrHandle = try FileHandle(forWritingTo: stderrURL)
 

@@ -88,7 +88,7 @@ public struct RuntimeLibrary: Sendable {
                     output: String(decoding: result.stderr + result.stdout, as: UTF8.self))
             }
         }
-        FileManager.default.createFile(atPath: staging.appendingPathComponent("complete").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent("complete").path, contents: Data())
         if rename(staging.path, folder.path) != 0,
             !FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path)
         {
