@@ -13,18 +13,24 @@ public struct ResultEvent: Sendable, Hashable, Codable {
         case output
         /// The program finished every block.
         case end
+        /// The program trapped in block `block`; `frames` locate the call in its executable.
+        case trap
     }
 
     public var kind: Kind
     public var block: Int
     public var stdoutOffset: Int
     public var output: BlockOutput?
+    /// For `trap`: offsets into the program's executable of the return addresses on the stack,
+    /// innermost first.
+    public var frames: [Int]?
 
-    public init(kind: Kind, block: Int, stdoutOffset: Int, output: BlockOutput? = nil) {
+    public init(kind: Kind, block: Int, stdoutOffset: Int, output: BlockOutput? = nil, frames: [Int]? = nil) {
         self.kind = kind
         self.block = block
         self.stdoutOffset = stdoutOffset
         self.output = output
+        self.frames = frames
     }
 
     /// The environment variable naming the file the events go to.

@@ -28,6 +28,13 @@ final class ResultChannel: @unchecked Sendable {
         } else {
             handle = nil
         }
+        if handle != nil { TrapReporter.install() }
+    }
+
+    /// Called from a crash signal handler: no lock (the crash may have happened holding it).
+    func reportTrap(frames: [Int]) {
+        let event = ResultEvent(kind: .trap, block: currentBlock, stdoutOffset: 0, frames: frames)
+        if let handle, let line = try? event.encodedLine() { handle.write(line) }
     }
 
     func begin(block: Int) {

@@ -134,7 +134,7 @@ enum NotesgenExecutable {
         let line = try lineNumber(of: "let count: Int = doubled", in: typeError)
         let column = try column(of: "doubled", onLine: line, in: typeError)
         let trap = try String(contentsOf: notes.appendingPathComponent("3_Trap.md"), encoding: .utf8)
-        let trapLine = try lineNumber(of: "print(\"about to multiply\")", in: trap) - 1
+        let trapLine = try lineNumber(of: "let product = matmul(a, a)", in: trap)
 
         let errors = result.errorLines.filter { $0.contains(": error: ") }
         #expect(errors.count == 2, "\(result.stderr)")

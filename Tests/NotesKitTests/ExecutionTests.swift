@@ -133,18 +133,20 @@ import Testing
         #expect(!failure.message.contains("main.swift"))
     }
 
-    /// A trap is reported at its block's fence with the precondition's message naming the shapes;
-    /// earlier blocks keep what they showed and later blocks do not run.
+    /// A trap is reported at the note's line that trapped (found in the program's debug
+    /// information) with the message naming the shapes; earlier blocks keep what they showed and
+    /// later blocks do not run.
     @Test func trapIsReportedAtTheBlockWithTheShapes() async throws {
         let build = try await Shared.failing.value
         let source = try String(contentsOf: build.notes.appendingPathComponent("3_Trap.md"), encoding: .utf8)
-        let fenceLines = source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.element.hasPrefix("```swift-attn") }.map { $0.offset + 1 }
+        let trapLine = try #require(
+            source.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.hasPrefix("let product = matmul(a, a)") }) + 1
         let traps = build.diagnostics.filter { $0.id == "block.trap" }
         #expect(traps.count == 1, "\(build.diagnostics.map(\.description))")
         let trap = try #require(traps.first)
         #expect(trap.file == build.notes.path + "/3_Trap.md")
-        #expect(trap.line == fenceLines[1])
+        #expect(trap.line == trapLine)
         #expect(trap.column == nil)
         #expect(trap.summary.hasPrefix("block trapped: "))
         #expect(trap.summary.contains("matmul"))
@@ -152,7 +154,7 @@ import Testing
         // The details carry what the block printed before it trapped.
         #expect(trap.details?.contains("about to multiply") == true)
         #expect(trap.details?.contains("never printed") == false)
-        #expect(trap.description.hasPrefix("\(build.notes.path)/3_Trap.md:\(fenceLines[1]): error: block trapped: "))
+        #expect(trap.description.hasPrefix("\(build.notes.path)/3_Trap.md:\(trapLine): error: block trapped: "))
     }
 
     @Test func trapKeepsEarlierOutputsAndSkipsLaterBlocks() async throws {

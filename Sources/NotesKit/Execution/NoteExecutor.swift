@@ -17,7 +17,8 @@ public struct NoteExecutor: Sendable {
 
     /// Flags for a note's program: Swift 5 mode keeps top-level code free of actor isolation
     /// errors a learner should not have to meet; -Onone compiles fastest.
-    static let programFlags = ["-swift-version", "5", "-Onone", "-diagnostic-style", "llvm"]
+    /// -g lets a trap be traced to the note's line.
+    static let programFlags = ["-swift-version", "5", "-Onone", "-g", "-diagnostic-style", "llvm"]
 
     public init(toolchain: Toolchain, library: RuntimeLibrary, workFolder: URL, noteTimeout: Double) {
         self.toolchain = toolchain
@@ -90,9 +91,10 @@ public struct NoteExecutor: Sendable {
         let resultsFile = folder.appendingPathComponent("results.jsonl")
         let child = try runProgram(binary, of: program, resultsFile: resultsFile, in: folder)
         let events = (try? ResultEvent.decodeLines(Data(contentsOf: resultsFile))) ?? []
-        recordRun(
-            of: program, in: note, child: child, outcome: ProgramOutcome(events: events, stdout: child.stdout),
-            into: &run)
+        let outcome = ProgramOutcome(events: events, stdout: child.stdout)
+        let trapLine = TrapLocation.line(
+            frames: outcome.trapFrames, binary: binary, notePath: note.path, toolchain: toolchain)
+        recordRun(of: program, in: note, child: child, outcome: outcome, trapLine: trapLine, into: &run)
     }
 
     /// The blocks compiled into one program, and whose results it records.
@@ -186,7 +188,7 @@ public struct NoteExecutor: Sendable {
     /// What each block showed, and the failure of the block that was running when the program
     /// trapped or was stopped.
     private func recordRun(
-        of program: Program, in note: Note, child: ChildProcess.Result, outcome: ProgramOutcome,
+        of program: Program, in note: Note, child: ChildProcess.Result, outcome: ProgramOutcome, trapLine: Int?,
         into run: inout NoteRun
     ) {
         let last = program.last
@@ -226,9 +228,13 @@ public struct NoteExecutor: Sendable {
             return
         }
         run.blocks[culprit].failure = failure
+        // The trap's own line when the program's debug information names one in this block.
+        let block = note.blocks[culprit]
+        let lineInBlock = trapLine.flatMap { block.contains(line: $0) ? $0 - block.firstCodeLine : nil }
         run.messages.append(
             NoteRun.Message(
-                block: culprit, lineInBlock: nil, column: nil, severity: .error, summary: summary,
+                block: culprit, lineInBlock: child.timedOut ? nil : lineInBlock, column: nil, severity: .error,
+                summary: summary,
                 id: child.timedOut ? "block.timeout" : "block.trap",
                 details: Self.printedText(outcome.outputs[culprit, default: []])))
         for block in program.blocks where block.index > culprit {
@@ -258,6 +264,8 @@ struct ProgramOutcome {
     var started: Set<Int> = []
     var lastStarted: Int?
     var completed = false
+    /// Where the program trapped, as its runtime reported it.
+    var trapFrames: [Int] = []
 
     init(events: [ResultEvent], stdout: Data) {
         var offset = 0
@@ -283,6 +291,8 @@ struct ProgramOutcome {
                 if let output = event.output { outputs[event.block, default: []].append(output) }
             case .end:
                 completed = true
+            case .trap:
+                trapFrames = event.frames ?? []
             }
         }
         takeText(upTo: stdout.count, for: lastStarted)
