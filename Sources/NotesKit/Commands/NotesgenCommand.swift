@@ -17,7 +17,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The folder of Markdown notes.")
     var notes = "Notes"
 
-    @Option(help: "How many notes to compile and run at once (default: the number of cores).")
+    @Option(help: "How many notes to compile and run at once (the default is the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Run every block, ignoring cached results.")
@@ -67,7 +67,7 @@ func failing(_ body: () throws -> Void) throws {
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Run every note's blocks and write the site (the default command).")
+        commandName: "build", abstract: "Run every note's blocks and write the site.")
 
     @OptionGroup var options: RunOptions
 
