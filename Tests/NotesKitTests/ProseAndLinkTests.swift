@@ -94,3 +94,22 @@ private func shown(_ values: [Double]) -> RecordedOutput {
         #expect(DocTestRunner.recordedText(of: failure) == failure.message)
     }
 }
+
+/// Markdown inside raw HTML shows raw; the reader warns where an author probably meant it.
+@Suite struct RawHTMLWarningTests {
+    @Test func backticksInARawHTMLBlockAreAWarningAtItsLine() {
+        let read = NoteReader.parse(
+            source: "# N\n\n<details><summary>Answer</summary>Use `show`.</details>\n",
+            file: NoteFile(url: URL(fileURLWithPath: "/n/1_N.md"), displayPath: "Notes/1_N.md"))
+        #expect(read.diagnostics.map(\.id) == ["markdown.raw-html"])
+        #expect(read.diagnostics.first?.severity == .warning)
+        #expect(read.diagnostics.first?.line == 3)
+    }
+
+    @Test func markdownAfterABlankLineInsideDetailsIsFine() {
+        let read = NoteReader.parse(
+            source: "# N\n\n<details><summary>Answer</summary>\n\nUse `show`.\n\n</details>\n",
+            file: NoteFile(url: URL(fileURLWithPath: "/n/1_N.md"), displayPath: "Notes/1_N.md"))
+        #expect(read.diagnostics.isEmpty)
+    }
+}

@@ -48,6 +48,15 @@ public enum NoteReader {
                 } catch {
                     diagnostics.append(error)
                 }
+            case .htmlBlock(let html) where html.contains("`") || html.contains("**"):
+                // An easy slip in "Check yourself" answers: Markdown inside raw HTML shows raw,
+                // on GitHub and on the site alike.
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file.displayPath, line: node.range.start.line,
+                        summary: "Markdown inside a raw HTML block is not rendered (it shows the backticks or asterisks)",
+                        id: "markdown.raw-html",
+                        details: "  leave a blank line after the opening tags (e.g. after </summary>) so the text is Markdown again, or use <code> and <strong>"))
             default:
                 break
             }
