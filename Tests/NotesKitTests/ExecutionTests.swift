@@ -139,9 +139,10 @@ import Testing
     @Test func trapIsReportedAtTheBlockWithTheShapes() async throws {
         let build = try await Shared.failing.value
         let source = try String(contentsOf: build.notes.appendingPathComponent("3_Trap.md"), encoding: .utf8)
-        let trapLine = try #require(
-            source.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { $0.hasPrefix("let product = matmul(a, a)") }) + 1
+        let trapLine =
+            try #require(
+                source.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.hasPrefix("let product = matmul(a, a)") }) + 1
         let traps = build.diagnostics.filter { $0.id == "block.trap" }
         #expect(traps.count == 1, "\(build.diagnostics.map(\.description))")
         let trap = try #require(traps.first)

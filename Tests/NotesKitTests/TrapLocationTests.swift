@@ -11,7 +11,9 @@ import Testing
     }
 
     @Test func framesOutsideTheNoteAreSkipped() {
-        #expect(TrapLocation.line(in: "/work/main/Sources/Attention/Tensor+MatMul.swift:37:9", of: "Notes/3_Trap.md") == nil)
+        #expect(
+            TrapLocation.line(in: "/work/main/Sources/Attention/Tensor+MatMul.swift:37:9", of: "Notes/3_Trap.md") == nil
+        )
         #expect(TrapLocation.line(in: "/elsewhere/Notes/3_Trap.md.swift:4:1", of: "Notes/3_Trap.md") == nil)
         #expect(TrapLocation.line(in: "??:0:0", of: "Notes/3_Trap.md") == nil)
         #expect(TrapLocation.line(in: "main", of: "Notes/3_Trap.md") == nil)

@@ -38,7 +38,8 @@ enum TrapLocation {
 
     /// The toolchain's `llvm-symbolizer`, else binutils' `addr2line` from the PATH.
     private static func symbolizer(beside swiftc: URL) -> URL? {
-        let bundled = swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("llvm-symbolizer")
+        let bundled = swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(
+            "llvm-symbolizer")
         if FileManager.default.isExecutableFile(atPath: bundled.path) { return bundled }
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("addr2line")

@@ -54,9 +54,12 @@ public enum NoteReader {
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: file.displayPath, line: node.range.start.line,
-                        summary: "Markdown inside a raw HTML block is not rendered (it shows the backticks or asterisks)",
+                        summary:
+                            "Markdown inside a raw HTML block is not rendered (it shows the backticks or asterisks)",
                         id: "markdown.raw-html",
-                        details: "  leave a blank line after the opening tags (e.g. after </summary>) so the text is Markdown again, or use <code> and <strong>"))
+                        details:
+                            "  leave a blank line after the opening tags (e.g. after </summary>) so the text is Markdown again, or use <code> and <strong>"
+                    ))
             default:
                 break
             }
