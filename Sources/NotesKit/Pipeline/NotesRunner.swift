@@ -77,9 +77,10 @@ public struct NotesRunner: Sendable {
             packageRoot: try RuntimeLibrary.locatePackageRoot(explicit: settings.packageRoot),
             toolchain: toolchain, cacheFolder: settings.cacheFolder)
         progress.record("toolchain and library", seconds: Date().timeIntervalSince(started))
+        let workFolder = settings.cacheFolder.appendingPathComponent("work")
+        Self.removeLeftovers(in: workFolder)
         let executor = NoteExecutor(
-            toolchain: toolchain, library: library,
-            workFolder: settings.cacheFolder.appendingPathComponent("work"), noteTimeout: settings.noteTimeout)
+            toolchain: toolchain, library: library, workFolder: workFolder, noteTimeout: settings.noteTimeout)
         let cache = ResultCache(cacheFolder: settings.cacheFolder)
 
         let notes = read
@@ -128,6 +129,17 @@ public struct NotesRunner: Sendable {
             note: note, source: read.source, results: results,
             diagnostics: read.diagnostics + diagnostics + read.linkDiagnostics,
             wasCached: wasCached)
+    }
+
+    /// Removes what interrupted builds left in the work folder: programs untouched for an hour
+    /// (a running build's are younger, unless a block was given a timeout of over an hour).
+    static func removeLeftovers(in workFolder: URL) {
+        let hourAgo = Date().addingTimeInterval(-3600)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: workFolder.path)) ?? [] {
+            let folder = workFolder.appendingPathComponent(name)
+            let modified = (try? FileManager.default.attributesOfItem(atPath: folder.path))?[.modificationDate] as? Date
+            if let modified, modified < hourAgo { try? FileManager.default.removeItem(at: folder) }
+        }
     }
 
     /// `./Notes/` → `Notes`: the folder as it should appear in `Notes/x.md:3: error: …`.
