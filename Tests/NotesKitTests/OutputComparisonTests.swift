@@ -8,57 +8,59 @@ import Testing
 @Suite struct OutputComparisonTests {
     // MARK: Tolerance
 
-    /// With rtol 0.5, atol 0.25 and a recorded "3" (half a unit: 0.5), a computed 1.5 is exactly
-    /// at the edge: |1.5 − 3| = 1.5 = 0.25 + 0.5·1.5 + 0.5. All these numbers are exact in binary.
+    /// With rtol 0.5 and atol 0.25 a computed "2" accepts recorded numbers within 1.25 of it:
+    /// 0.75 and 3.25 are exactly at the edge. All these numbers are exact in binary.
     @Test func exactlyAtTheEdgePassesJustBeyondFails() {
         let tolerance = Tolerance(relative: 0.5, absolute: 0.25)
-        #expect(tolerance.accepts(recorded: "3", computed: 1.5))
-        #expect(!tolerance.accepts(recorded: "3", computed: 1.5.nextDown))
-        #expect(tolerance.accepts(recorded: "3", computed: 1.5.nextUp))
+        #expect(tolerance.accepts(recorded: "3.25", computed: "2"))
+        #expect(tolerance.accepts(recorded: "0.75", computed: "2"))
+        #expect(!tolerance.accepts(recorded: "3.2500001", computed: "2"))
+        #expect(!tolerance.accepts(recorded: "0.7499999", computed: "2"))
     }
 
-    /// Half a unit of the recorded last digit is allowed: the recorded number was rounded.
-    @Test func halfAUnitOfTheLastDigitIsAllowed() {
+    /// Recorded and computed numbers are compared as written, at the same precision.
+    @Test func numbersAreComparedAsWritten() {
         let exact = Tolerance(relative: 0, absolute: 0)
-        #expect(exact.accepts(recorded: "2", computed: 2.5))
-        #expect(!exact.accepts(recorded: "2", computed: 2.5.nextUp))
-        #expect(exact.accepts(recorded: "2", computed: 1.5))
-        #expect(!exact.accepts(recorded: "2", computed: 1.5.nextDown))
-        // In scientific notation the unit scales with the exponent: 0.00005e9 = 50000.
-        #expect(exact.accepts(recorded: "-1.0000e+09", computed: -1_000_050_000))
-        #expect(!exact.accepts(recorded: "-1.0000e+09", computed: -1_000_050_001))
-        #expect(Tolerance.halfUnit(ofLastDigitIn: "1.0100") == 0.5 * pow(10, -4))
-        #expect(Tolerance.halfUnit(ofLastDigitIn: "-1.0000e+09") == 0.5 * pow(10, 5))
+        #expect(exact.accepts(recorded: "0.8959", computed: "0.8959"))
+        #expect(!exact.accepts(recorded: "0.8958", computed: "0.8959"))
+        // The same value written differently still matches.
+        #expect(exact.accepts(recorded: "1.50", computed: "1.5000"))
+        // In scientific notation the tolerance scales with the value: rtol·1e9 = 1e5.
+        let relative = Tolerance(relative: 1e-4, absolute: 0)
+        #expect(relative.accepts(recorded: "-1.0001e+09", computed: "-1.0000e+09"))
+        #expect(!relative.accepts(recorded: "-1.0002e+09", computed: "-1.0000e+09"))
     }
 
     @Test func defaultToleranceOnFourDecimals() {
         let tolerance = Tolerance()
-        #expect(tolerance.accepts(recorded: "0.3573", computed: 0.35729))
-        #expect(tolerance.accepts(recorded: "0.3573", computed: 0.357349))
-        // A digit changed: 0.3573 → 0.3583 is 0.001 away, far beyond rtol and the rounding.
-        #expect(!tolerance.accepts(recorded: "0.3583", computed: 0.35729))
-        #expect(!tolerance.accepts(recorded: "-0.3573", computed: 0.35729))
-        #expect(!tolerance.accepts(recorded: "0.3573", computed: 0.3576))
+        #expect(tolerance.accepts(recorded: "0.3573", computed: "0.3573"))
+        // A digit changed fails: 0.3573 → 0.3583, and even the last digit of 0.8959.
+        #expect(!tolerance.accepts(recorded: "0.3583", computed: "0.3573"))
+        #expect(!tolerance.accepts(recorded: "0.8958", computed: "0.8959"))
+        #expect(!tolerance.accepts(recorded: "-0.3573", computed: "0.3573"))
+        // At 1 and above, one unit of the fourth decimal is within rtol 1e-4.
+        #expect(tolerance.accepts(recorded: "1.0101", computed: "1.0100"))
+        #expect(!tolerance.accepts(recorded: "1.0102", computed: "1.0100"))
     }
 
     @Test func nonFiniteValues() {
         let tolerance = Tolerance()
-        #expect(tolerance.accepts(recorded: "nan", computed: .nan))
-        #expect(!tolerance.accepts(recorded: "nan", computed: 1))
-        #expect(!tolerance.accepts(recorded: "1.0000", computed: .nan))
-        #expect(tolerance.accepts(recorded: "inf", computed: .infinity))
-        #expect(tolerance.accepts(recorded: "-inf", computed: -.infinity))
-        #expect(!tolerance.accepts(recorded: "-inf", computed: .infinity))
-        #expect(!tolerance.accepts(recorded: "inf", computed: -.infinity))
-        #expect(!tolerance.accepts(recorded: "inf", computed: 1e308))
-        #expect(!tolerance.accepts(recorded: "1.0000e+308", computed: .infinity))
+        #expect(tolerance.accepts(recorded: "nan", computed: "nan"))
+        #expect(!tolerance.accepts(recorded: "nan", computed: "1.0000"))
+        #expect(!tolerance.accepts(recorded: "1.0000", computed: "nan"))
+        #expect(tolerance.accepts(recorded: "inf", computed: "inf"))
+        #expect(tolerance.accepts(recorded: "-inf", computed: "-inf"))
+        #expect(!tolerance.accepts(recorded: "-inf", computed: "inf"))
+        #expect(!tolerance.accepts(recorded: "inf", computed: "-inf"))
+        #expect(!tolerance.accepts(recorded: "inf", computed: "1.0000e+308"))
+        #expect(!tolerance.accepts(recorded: "1.0000e+308", computed: "inf"))
     }
 
     @Test func wordsThatAreNotNumbersNeverMatchANumber() {
         let tolerance = Tolerance(relative: 1, absolute: 1)
-        #expect(!tolerance.accepts(recorded: "poem", computed: 1))
-        #expect(!tolerance.accepts(recorded: "", computed: 0))
-        #expect(!tolerance.accepts(recorded: "True", computed: 1))
+        #expect(!tolerance.accepts(recorded: "poem", computed: "1.0000"))
+        #expect(!tolerance.accepts(recorded: "", computed: "0.0000"))
+        #expect(!tolerance.accepts(recorded: "True", computed: "1.0000"))
     }
 
     // MARK: Comparing recorded text with computed output
