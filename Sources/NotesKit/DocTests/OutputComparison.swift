@@ -89,7 +89,8 @@ public enum OutputComparison {
             changes.append("\(recordedWords.count) values recorded, \(words.count) computed")
         } else {
             for (have, want) in zip(recordedWords, words) {
-                let matches = want.value != nil ? tolerance.accepts(recorded: have, computed: want.text) : have == want.text
+                let matches =
+                    want.value != nil ? tolerance.accepts(recorded: have, computed: want.text) : have == want.text
                 if !matches { changes.append("\(have) → \(want.text)") }
             }
         }
