@@ -196,8 +196,8 @@ import Testing
         #expect(!(try build.page("1-fine.html")).contains("role=\"alert\""))
     }
 
-    /// An endless loop in a block with `timeout=2` is stopped long before the note's 60 s, and
-    /// a timed-out run is not cached: the next build tries again.
+    /// An endless loop in a block with `timeout=2` is stopped long before the note's 60 s and
+    /// reported at the loop's line; a timed-out run is not cached: the next build tries again.
     @Test(.timeLimit(.minutes(3))) func endlessBlockTimesOut() async throws {
         let folder = try TemporaryFolder("timeout")
         defer { folder.remove() }
@@ -211,7 +211,9 @@ import Testing
         let timeouts = outcome.diagnostics.filter { $0.id == "block.timeout" }
         #expect(timeouts.count == 1, "\(outcome.diagnostics.map(\.description))")
         let source = try String(contentsOf: notes.appendingPathComponent("1_Endless.md"), encoding: .utf8)
-        #expect(timeouts.first?.line == (try lineNumber(of: "swift-attn timeout=2", in: source)))
+        // Stopped, the program said where it was: somewhere in the loop.
+        let loop = try lineNumber(of: "while turns >= 0 {", in: source)
+        #expect((loop...loop + 2).contains(timeouts.first?.line ?? 0), "\(timeouts.map(\.description))")
         #expect(timeouts.first?.summary == "block ran longer than 2 s")
         #expect(outcome.results.map { $0.failure?.kind } == [nil, .timeout, .notRun])
         #expect(outcome.results.first?.outputs.first?.text == "before the loop\n")
@@ -276,7 +278,8 @@ import Testing
             outcome.diagnostics.first { $0.severity == .error },
             "a hanging should-fail block passed as an expected failure")
         #expect(["block.timeout", "block.should-fail"].contains(error.id))
-        #expect(error.line == (try lineNumber(of: "swift-attn should-fail", in: source)))
+        let loop = try lineNumber(of: "while spins >= 0 {", in: source)
+        #expect((loop...loop + 2).contains(error.line ?? 0), "\(error)")
     }
 
     @Test func shouldFailBlockThatSucceedsIsAnError() async throws {

@@ -19,10 +19,12 @@ public enum ChildProcess {
     ///   - timeout: seconds before the child is killed.
     ///   - shouldKill: asked every 50 ms while the child runs; returning true kills it and marks
     ///     the result as timed out (used for per-block limits).
+    ///   - warning: a signal sent first when the time is up, so the child can say where it was
+    ///     (a note's program reports its stack on SIGTRAP); it gets a second before SIGKILL.
     public static func run(
         executable: URL, arguments: [String], environment: [String: String]? = nil,
         workingDirectory: URL? = nil, timeout: Double,
-        shouldKill: (() -> Bool)? = nil
+        shouldKill: (() -> Bool)? = nil, warning: Int32? = nil
     ) throws -> Result {
         let captureFolder = FileManager.default.temporaryDirectory
             .appendingPathComponent("notesgen-\(UUID().uuidString)")
@@ -55,6 +57,10 @@ public enum ChildProcess {
         while finished.wait(timeout: .now() + 0.05) == .timedOut {
             if DispatchTime.now() >= deadline || shouldKill?() == true {
                 timedOut = true
+                if let warning {
+                    kill(process.processIdentifier, warning)
+                    if finished.wait(timeout: .now() + 1) == .success { break }
+                }
                 kill(process.processIdentifier, SIGKILL)
                 finished.wait()
                 break

@@ -182,7 +182,9 @@ public struct NoteExecutor: Sendable {
         let watchdog = BlockWatchdog(resultsFile: resultsFile, blocks: program.blocks)
         return try ChildProcess.run(
             executable: binary, arguments: [], environment: environment, workingDirectory: folder,
-            timeout: noteTimeout + explicitLimits, shouldKill: { watchdog.blockOverran() })
+            timeout: noteTimeout + explicitLimits, shouldKill: { watchdog.blockOverran() },
+            // A program stopped for running too long first reports where it was (TrapReporter).
+            warning: SIGTRAP)
     }
 
     /// What each block showed, and the failure of the block that was running when the program
@@ -228,12 +230,13 @@ public struct NoteExecutor: Sendable {
             return
         }
         run.blocks[culprit].failure = failure
-        // The trap's own line when the program's debug information names one in this block.
+        // The line the program trapped at, or was running when it was stopped, when its debug
+        // information names one in this block.
         let block = note.blocks[culprit]
         let lineInBlock = trapLine.flatMap { block.contains(line: $0) ? $0 - block.firstCodeLine : nil }
         run.messages.append(
             NoteRun.Message(
-                block: culprit, lineInBlock: child.timedOut ? nil : lineInBlock, column: nil, severity: .error,
+                block: culprit, lineInBlock: lineInBlock, column: nil, severity: .error,
                 summary: summary,
                 id: child.timedOut ? "block.timeout" : "block.trap",
                 details: Self.printedText(outcome.outputs[culprit, default: []])))

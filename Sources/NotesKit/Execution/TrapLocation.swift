@@ -8,7 +8,12 @@ enum TrapLocation {
     /// or nil when no frame is in the note or no symbolizer is at hand.
     static func line(frames: [Int], binary: URL, notePath: String, toolchain: Toolchain) -> Int? {
         guard !frames.isEmpty, let symbolizer = symbolizer(beside: toolchain.swiftc) else { return nil }
-        let addresses = frames.map { "0x" + String($0, radix: 16) }
+        // An address the compiler gave no line (line 0: a loop's header, an access check it
+        // inserted) takes the line of the nearest instructions that have one: those just after
+        // it (the statement the artificial code serves), else just before.
+        let addresses = frames.flatMap { frame in
+            ([0] + Array(1...32) + Array((-32)...(-1)).reversed()).map { "0x" + String(max(frame + $0, 0), radix: 16) }
+        }
         let arguments =
             symbolizer.lastPathComponent == "addr2line"
             ? ["-e", binary.path] + addresses : ["--obj=\(binary.path)"] + addresses
