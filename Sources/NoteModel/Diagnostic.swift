@@ -15,14 +15,14 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error, CustomStringConver
     public var column: Int?
     /// A terse headline without a trailing period.
     public var summary: String
-    /// A stable identifier, such as `block.compile` or `doctest.mismatch`.
-    public var id: String
+    /// What kind of problem this is, printed as `[block.compile]`.
+    public var id: DiagnosticID
     /// Further lines shown under the headline (a diff, a compiler's notes, captured output).
     public var details: String?
 
     public init(
         _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, summary: String,
-        id: String, details: String? = nil
+        id: DiagnosticID, details: String? = nil
     ) {
         self.severity = severity
         self.file = file
@@ -33,12 +33,21 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error, CustomStringConver
         self.details = details
     }
 
+    /// A diagnostic with its kind's usual severity (`DiagnosticID.defaultSeverity`).
+    public init(
+        _ id: DiagnosticID, file: String, line: Int? = nil, column: Int? = nil, summary: String,
+        details: String? = nil
+    ) {
+        self.init(
+            id.defaultSeverity, file: file, line: line, column: column, summary: summary, id: id, details: details)
+    }
+
     /// `file:line:column: severity: summary [id]`, then the details, if any.
     public var description: String {
         var location = file
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
-        var text = "\(location): \(severity.rawValue): \(summary) [\(id)]"
+        var text = "\(location): \(severity.rawValue): \(summary) [\(id.rawValue)]"
         if let details, !details.isEmpty { text += "\n" + details }
         return text
     }

@@ -38,7 +38,7 @@ import Testing
 
     @Test func misspelledOptionIsDiagnosedAtTheFenceWithASuggestion() throws {
         let diagnostic = try #require(rejection("swift-attn hdie", line: 12))
-        #expect(diagnostic.id == "block.option")
+        #expect(diagnostic.id == .blockOption)
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.file == "Notes/1_x.md")
         #expect(diagnostic.line == 12)
@@ -56,7 +56,7 @@ import Testing
 
     @Test func farOffOptionGetsNoSuggestionButTheList() throws {
         let diagnostic = try #require(rejection("swift-attn verbose"))
-        #expect(diagnostic.id == "block.option")
+        #expect(diagnostic.id == .blockOption)
         #expect(!diagnostic.summary.contains("did you mean"))
         #expect(diagnostic.details?.contains("hide") == true)
         #expect(diagnostic.details?.contains("timeout=SECONDS") == true)
@@ -65,13 +65,13 @@ import Testing
     @Test(arguments: ["timeout=abc", "timeout=0", "timeout=-1", "timeout=", "timeout=nan", "timeout=inf"])
     func badTimeoutsAreRejected(_ option: String) throws {
         let diagnostic = try #require(rejection("swift-attn \(option)", line: 3), "\(option) was accepted")
-        #expect(diagnostic.id == "block.option")
+        #expect(diagnostic.id == .blockOption)
         #expect(diagnostic.line == 3)
     }
 
     @Test func hideWithNoOutputIsRejected() throws {
         let diagnostic = try #require(rejection("swift-attn hide no-output"))
-        #expect(diagnostic.id == "block.option")
+        #expect(diagnostic.id == .blockOption)
     }
 
     @Test func optionErrorsCarryTheNoteLineOfTheFence() throws {
@@ -95,7 +95,7 @@ import Testing
         #expect(result.diagnostics.count == 1)
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.line == 7)
-        #expect(diagnostic.id == "block.option")
+        #expect(diagnostic.id == .blockOption)
         // The valid block is still read.
         #expect(result.note.blocks.map(\.code) == ["print(2)\n"])
     }
@@ -107,7 +107,7 @@ import Testing
         let notes = try folder.copy(fixture: "options")
         let outcome = try await runNotes(in: notes).named("1_Typo.md")
         #expect(outcome.hasErrors)
-        #expect(outcome.diagnostics.map(\.id) == ["block.option"])
+        #expect(outcome.diagnostics.map(\.id) == [.blockOption])
         let source = try String(contentsOf: notes.appendingPathComponent("1_Typo.md"), encoding: .utf8)
         #expect(outcome.diagnostics.first?.line == (try lineNumber(of: "swift-attn hdie", in: source)))
         #expect(!outcome.note.blocks.isEmpty)
@@ -158,6 +158,6 @@ import Testing
             diagnostics: read.diagnostics, wasCached: false)
         let report = DocTestRunner().check(outcome, fileURL: nil)
         #expect(!report.passed)
-        #expect(report.diagnostics.map(\.id) == ["block.option"], "\(report.diagnostics.map(\.description))")
+        #expect(report.diagnostics.map(\.id) == [.blockOption], "\(report.diagnostics.map(\.description))")
     }
 }

@@ -23,7 +23,7 @@ import Testing
         let first = try await runNotes(in: notes)
         #expect(first.map(\.wasCached) == [false, false])
         let firstError = try #require(first[1].diagnostics.first)
-        #expect(firstError.id == "block.compile")
+        #expect(firstError.id == .blockCompile)
         let brokenSource = try String(contentsOf: broken, encoding: .utf8)
         #expect(firstError.line == (try lineNumber(of: "let text: String = 42", in: brokenSource)))
 

@@ -105,7 +105,7 @@ import Testing
             contentsOf: build.notes.appendingPathComponent("2_Type Error.md"), encoding: .utf8)
         let line = try lineNumber(of: "let count: Int = doubled", in: source)
         let column = try column(of: "doubled", onLine: line, in: source)
-        let compileErrors = build.diagnostics.filter { $0.id == "block.compile" }
+        let compileErrors = build.diagnostics.filter { $0.id == .blockCompile }
         #expect(compileErrors.count == 1, "\(compileErrors.map(\.description))")
         let diagnostic = try #require(compileErrors.first)
         #expect(diagnostic.severity == .error)
@@ -143,7 +143,7 @@ import Testing
             try #require(
                 source.split(separator: "\n", omittingEmptySubsequences: false)
                     .firstIndex { $0.hasPrefix("let product = matmul(a, a)") }) + 1
-        let traps = build.diagnostics.filter { $0.id == "block.trap" }
+        let traps = build.diagnostics.filter { $0.id == .blockTrap }
         #expect(traps.count == 1, "\(build.diagnostics.map(\.description))")
         let trap = try #require(traps.first)
         #expect(trap.file == build.notes.path + "/3_Trap.md")
@@ -208,7 +208,7 @@ import Testing
         let seconds = Date().timeIntervalSince(started)
         #expect(seconds < 40, "the endless block ran \(seconds) s")
         #expect(!outcome.wasCached)
-        let timeouts = outcome.diagnostics.filter { $0.id == "block.timeout" }
+        let timeouts = outcome.diagnostics.filter { $0.id == .blockTimeout }
         #expect(timeouts.count == 1, "\(outcome.diagnostics.map(\.description))")
         let source = try String(contentsOf: notes.appendingPathComponent("1_Endless.md"), encoding: .utf8)
         // Stopped, the program said where it was: somewhere in the loop.
@@ -220,7 +220,7 @@ import Testing
 
         let again = try await runNotes(in: notes).named("1_Endless.md")
         #expect(!again.wasCached)
-        #expect(again.diagnostics.map(\.id) == ["block.timeout"])
+        #expect(again.diagnostics.map(\.id) == [.blockTimeout])
     }
 
     /// A compiler warning is reported at its note line and column, and the note still runs.
@@ -235,7 +235,7 @@ import Testing
         #expect(outcome.diagnostics.count == 1)
         let warning = try #require(outcome.diagnostics.first)
         #expect(warning.severity == .warning)
-        #expect(warning.id == "block.compile")
+        #expect(warning.id == .blockCompile)
         #expect(warning.line == line)
         #expect(warning.column == (try column(of: "result", onLine: line, in: source)))
         #expect(warning.summary.contains("never mutated"))
@@ -277,7 +277,7 @@ import Testing
         let error = try #require(
             outcome.diagnostics.first { $0.severity == .error },
             "a hanging should-fail block passed as an expected failure")
-        #expect(["block.timeout", "block.should-fail"].contains(error.id))
+        #expect([DiagnosticID.blockTimeout, .blockShouldFail].contains(error.id))
         let loop = try lineNumber(of: "while spins >= 0 {", in: source)
         #expect((loop...loop + 2).contains(error.line ?? 0), "\(error)")
     }
@@ -287,7 +287,7 @@ import Testing
         let outcome = try outcomes.named("2_Unexpected Success.md")
         let source = try String(
             contentsOf: notes.appendingPathComponent("2_Unexpected Success.md"), encoding: .utf8)
-        #expect(outcome.diagnostics.map(\.id) == ["block.should-fail"])
+        #expect(outcome.diagnostics.map(\.id) == [.blockShouldFail])
         #expect(outcome.diagnostics.first?.severity == .error)
         #expect(outcome.diagnostics.first?.line == (try lineNumber(of: "swift-attn should-fail", in: source)))
         #expect(outcome.results.first?.failure?.kind == .unexpectedSuccess)

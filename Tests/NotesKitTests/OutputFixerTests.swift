@@ -180,7 +180,7 @@ enum LineEndings: String, CaseIterable, Sendable {
             ],
             diagnostics: [], wasCached: false)
         let report = DocTestRunner().check(outcome, fileURL: nil)
-        #expect(report.diagnostics.map(\.id) == ["doctest.missing"])
+        #expect(report.diagnostics.map(\.id) == [.doctestMissing])
         #expect(report.diagnostics.first?.line == 9)
 
         let folder = try TemporaryFolder("should-fail-record")
@@ -247,7 +247,7 @@ enum LineEndings: String, CaseIterable, Sendable {
         #expect(!report.passed)
         let diagnostic = try #require(report.diagnostics.first)
         #expect(report.diagnostics.count == 1)
-        #expect(diagnostic.id == "doctest.mismatch")
+        #expect(diagnostic.id == .doctestMismatch)
         #expect(diagnostic.line == (try lineNumber(of: "r   0.3583", in: try note.text)))
         #expect(
             diagnostic.description.hasPrefix(
@@ -262,7 +262,7 @@ enum LineEndings: String, CaseIterable, Sendable {
         // Block 0 shows nothing now, but its output block is still there.
         outcome.results[0].outputs = []
         let report = DocTestRunner().check(outcome, fileURL: note.url)
-        #expect(report.diagnostics.map(\.id) == ["doctest.stale"])
+        #expect(report.diagnostics.map(\.id) == [.doctestStale])
         #expect(report.diagnostics.first?.line == (try lineNumber(of: "```output", in: try note.text)))
 
         let missing = try NoteOnDisk(plain) { text in
@@ -272,7 +272,7 @@ enum LineEndings: String, CaseIterable, Sendable {
         defer { missing.folder.remove() }
         try #require(try missing.text != (try plain.source()))
         let missingReport = DocTestRunner().check(try missing.outcome(), fileURL: missing.url)
-        #expect(missingReport.diagnostics.map(\.id) == ["doctest.missing"])
+        #expect(missingReport.diagnostics.map(\.id) == [.doctestMissing])
     }
 
     /// `--fix` restores a tampered file byte for byte, by replacing it whole: no temporary file
@@ -309,12 +309,12 @@ enum LineEndings: String, CaseIterable, Sendable {
         let note = try NoteOnDisk(plain) { $0.replacingOccurrences(of: "r   0.3573", with: "r   0.3583") }
         defer { note.folder.remove() }
         let tampered = try note.text
-        let trap = Diagnostic(.error, file: "Notes/1_Fix.md", line: 5, summary: "block trapped: x", id: "block.trap")
+        let trap = Diagnostic(.error, file: "Notes/1_Fix.md", line: 5, summary: "block trapped: x", id: .blockTrap)
         let report = DocTestRunner(fix: true).check(
             try note.outcome(diagnostics: [trap], failing: true), fileURL: note.url)
         #expect(!report.passed)
         #expect(!report.rewrote)
-        #expect(report.diagnostics.map(\.id) == ["block.trap"])
+        #expect(report.diagnostics.map(\.id) == [.blockTrap])
         #expect(try note.text == tampered)
         #expect(note.folderContents == ["1_Fix.md"])
     }

@@ -25,7 +25,7 @@ private func shown(_ values: [Double]) -> RecordedOutput {
     @Test func aRoundedQuotationPassesAndAWrongOneFailsAtItsLine() {
         let math = note("# M\n\nAbout 0.896 of it, not\n0.886 of it.\n")
         let problems = ProseNumbers.check(note: math, computed: [shown([0.89587])])
-        #expect(problems.map(\.id) == ["doctest.prose"])
+        #expect(problems.map(\.id) == [.doctestProse])
         #expect(problems.first?.line == 4)
         #expect(problems.first?.summary.contains("0.886") == true)
     }
@@ -42,7 +42,7 @@ private func shown(_ values: [Double]) -> RecordedOutput {
 
     @Test func answersInRawHTMLAreCheckedToo() {
         let math = note("# M\n\n<details><summary>Answer</summary>It is 0.1234.</details>\n")
-        #expect(ProseNumbers.check(note: math, computed: [shown([0.5])]).map(\.id) == ["doctest.prose"])
+        #expect(ProseNumbers.check(note: math, computed: [shown([0.5])]).map(\.id) == [.doctestProse])
     }
 }
 
@@ -58,14 +58,14 @@ private func shown(_ values: [Double]) -> RecordedOutput {
     @Test func aLinkToAMissingNoteIsAnErrorAtItsLine() {
         let source = note("# Intro\n\nText.\n\nSee [it](4_Missing.md).\n", named: "1_Intro.md")
         let problems = NoteLinkCheck.diagnostics(for: [source, target])
-        #expect(problems.map(\.id) == ["link.broken"])
+        #expect(problems.map(\.id) == [.brokenLink])
         #expect(problems.first?.line == 5)
     }
 
     @Test func aLinkToAMissingHeadingNamesTheHeadingsThereAre() {
         let source = note("# Intro\n\nSee [why](3_Math.md#why-scale).\n", named: "1_Intro.md")
         let problems = NoteLinkCheck.diagnostics(for: [source, target])
-        #expect(problems.map(\.id) == ["link.broken"])
+        #expect(problems.map(\.id) == [.brokenLink])
         #expect(problems.first?.details?.contains("why-divide-by-d_k") == true)
     }
 
@@ -101,7 +101,7 @@ private func shown(_ values: [Double]) -> RecordedOutput {
         let read = NoteReader.parse(
             source: "# N\n\n<details><summary>Answer</summary>Use `show`.</details>\n",
             file: NoteFile(url: URL(fileURLWithPath: "/n/1_N.md"), displayPath: "Notes/1_N.md"))
-        #expect(read.diagnostics.map(\.id) == ["markdown.raw-html"])
+        #expect(read.diagnostics.map(\.id) == [.rawHTML])
         #expect(read.diagnostics.first?.severity == .warning)
         #expect(read.diagnostics.first?.line == 3)
     }

@@ -54,7 +54,7 @@ public struct DocTestRunner: Sendable {
             } catch {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: note.path, summary: "cannot fix the recorded outputs: \(error)", id: "doctest.fix"
+                        .error, file: note.path, summary: "cannot fix the recorded outputs: \(error)", id: .doctestFix
                     ))
                 return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
             }
@@ -88,7 +88,7 @@ public struct DocTestRunner: Sendable {
             return [
                 Diagnostic(
                     .error, file: note.path, line: block.range.end.line,
-                    summary: "block shows results but has no output block recording them", id: "doctest.missing",
+                    summary: "block shows results but has no output block recording them", id: .doctestMissing,
                     details: "  it computes:\n" + computed.lines.map { "    \($0.text)" }.joined(separator: "\n")
                         + "\n  run `notesgen test --fix` to record them")
             ]
@@ -96,7 +96,7 @@ public struct DocTestRunner: Sendable {
             return [
                 Diagnostic(
                     .error, file: note.path, line: recorded.range.start.line,
-                    summary: "output block records results, but its block shows nothing", id: "doctest.stale",
+                    summary: "output block records results, but its block shows nothing", id: .doctestStale,
                     details: "  run `notesgen test --fix` to remove it")
             ]
         case (let recorded?, let computed?):
@@ -107,7 +107,7 @@ public struct DocTestRunner: Sendable {
             return [
                 Diagnostic(
                     .error, file: note.path, line: recorded.range.start.line + 1 + difference.lineIndex,
-                    summary: "recorded output differs", id: "doctest.mismatch", details: difference.explanation)
+                    summary: "recorded output differs", id: .doctestMismatch, details: difference.explanation)
             ]
         }
     }

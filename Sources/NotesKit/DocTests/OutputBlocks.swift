@@ -36,7 +36,7 @@ public enum OutputBlocks {
                     problems.append(
                         Diagnostic(
                             .error, file: note.path, line: node.range.start.line,
-                            summary: "output block has no swift-attn block before it", id: "doctest.orphan"))
+                            summary: "output block has no swift-attn block before it", id: .doctestOrphan))
                     return
                 }
                 if let earlier = found[owner] {
@@ -45,7 +45,7 @@ public enum OutputBlocks {
                             .error, file: note.path, line: node.range.start.line,
                             summary:
                                 "second output block for the swift-attn block at line \(note.blocks[owner].range.start.line) (the first is at line \(earlier.range.start.line))",
-                            id: "doctest.duplicate"))
+                            id: .doctestDuplicate))
                     return
                 }
                 var lines = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -35,7 +35,7 @@ public enum ProseNumbers {
                         Diagnostic(
                             .error, file: note.path, line: node.range.start.line,
                             summary: "the prose says \(number.text), which no output of this note shows",
-                            id: "doctest.prose",
+                            id: .doctestProse,
                             details:
                                 "  quote a number the note computes (it is in an output block), or compute this one"))
                 }

@@ -2,10 +2,15 @@ import Foundation
 
 /// One message of `swiftc`'s output (`-diagnostic-style llvm`), with the lines printed under it.
 public struct CompilerMessage: Sendable, Hashable {
+    /// How the compiler classed the message.
+    public enum Severity: String, Sendable, Hashable, CaseIterable {
+        case error, warning, note
+    }
+
     public var file: String
     public var line: Int
     public var column: Int
-    public var severity: String
+    public var severity: Severity
     public var text: String
     /// The source line and caret swiftc prints under the message.
     public var excerpt: [String]
@@ -24,8 +29,8 @@ public struct CompilerMessage: Sendable, Hashable {
     }
 
     private static func header(_ line: String) -> CompilerMessage? {
-        for severity in ["error", "warning", "note"] {
-            guard let marker = line.range(of: ": \(severity): ") else { continue }
+        for severity in Severity.allCases {
+            guard let marker = line.range(of: ": \(severity.rawValue): ") else { continue }
             let location = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
             guard location.count >= 3, let lineNumber = Int(location[location.count - 2]),
                 let column = Int(location[location.count - 1])

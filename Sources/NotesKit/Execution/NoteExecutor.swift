@@ -62,7 +62,7 @@ public struct NoteExecutor: Sendable {
             run.messages.append(
                 NoteRun.Message(
                     block: note.blocks.first?.index ?? 0, lineInBlock: nil, column: nil, severity: .error,
-                    summary: "the note's program could not be run: \(error)", id: "block.run"))
+                    summary: "the note's program could not be run: \(error)", id: .blockRun))
         }
         return run
     }
@@ -129,15 +129,15 @@ public struct NoteExecutor: Sendable {
 
     /// Errors and warnings, each attached to the block whose line it names.
     private func record(_ messages: [CompilerMessage], of program: Program, into run: inout NoteRun) {
-        for message in messages where message.severity != "note" {
+        for message in messages where message.severity != .note {
             guard let block = program.block(containing: message.line),
                 program.recorded.contains(where: { $0.index == block.index })
             else { continue }
             run.messages.append(
                 NoteRun.Message(
                     block: block.index, lineInBlock: message.line - block.firstCodeLine, column: message.column,
-                    severity: message.severity == "error" ? .error : .warning, summary: message.text,
-                    id: "block.compile",
+                    severity: message.severity == .error ? .error : .warning, summary: message.text,
+                    id: .blockCompile,
                     details: message.excerpt.isEmpty ? nil : message.excerpt.joined(separator: "\n"),
                     isExpected: program.expectingFailure))
         }
@@ -147,7 +147,7 @@ public struct NoteExecutor: Sendable {
         of program: Program, messages: [CompilerMessage], compilerOutput: String, into run: inout NoteRun
     ) {
         let failing = Set(
-            messages.filter { $0.severity == "error" }.compactMap { program.block(containing: $0.line)?.index })
+            messages.filter { $0.severity == .error }.compactMap { program.block(containing: $0.line)?.index })
         if program.expectingFailure {
             // The message is filled in from the recorded compiler messages (`NoteRun.resolved`).
             run.blocks[program.last.index].expectedFailure = BlockFailure(
@@ -167,7 +167,7 @@ public struct NoteExecutor: Sendable {
             run.messages.append(
                 NoteRun.Message(
                     block: first, lineInBlock: nil, column: nil, severity: .error,
-                    summary: "the note's program did not compile", id: "block.compile", details: compilerOutput))
+                    summary: "the note's program did not compile", id: .blockCompile, details: compilerOutput))
         }
     }
 
@@ -204,7 +204,7 @@ public struct NoteExecutor: Sendable {
                 run.messages.append(
                     NoteRun.Message(
                         block: last.index, lineInBlock: nil, column: nil, severity: .error,
-                        summary: "block marked should-fail compiled and ran without failing", id: "block.should-fail"))
+                        summary: "block marked should-fail compiled and ran without failing", id: .blockShouldFail))
             }
             return
         }
@@ -238,7 +238,7 @@ public struct NoteExecutor: Sendable {
             NoteRun.Message(
                 block: culprit, lineInBlock: lineInBlock, column: nil, severity: .error,
                 summary: summary,
-                id: child.timedOut ? "block.timeout" : "block.trap",
+                id: child.timedOut ? .blockTimeout : .blockTrap,
                 details: Self.printedText(outcome.outputs[culprit, default: []])))
         for block in program.blocks where block.index > culprit {
             run.blocks[block.index].failure = BlockFailure(

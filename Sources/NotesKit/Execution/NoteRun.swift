@@ -10,7 +10,7 @@ public struct NoteRun: Sendable, Hashable, Codable {
         public var column: Int?
         public var severity: Diagnostic.Severity
         public var summary: String
-        public var id: String
+        public var id: DiagnosticID
         public var details: String?
         /// Part of a `should-fail` block's expected failure: shown, not reported.
         public var isExpected: Bool = false
@@ -33,7 +33,7 @@ public struct NoteRun: Sendable, Hashable, Codable {
         let diagnostics = messages.filter { !$0.isExpected }.map(diagnostic)
         for (index, result) in results.enumerated() {
             let compileErrors = messages.filter {
-                $0.block == index && $0.id == "block.compile" && $0.severity == .error
+                $0.block == index && $0.id == .blockCompile && $0.severity == .error
             }
             let text = compileErrors.map { "\(diagnostic($0))" }.joined(separator: "\n")
             if result.failure?.kind == .compile { results[index].failure?.message = text }

@@ -29,21 +29,21 @@ public enum BlockOptionsParser {
                     throw Diagnostic(
                         .error, file: file, line: line,
                         summary: "timeout must be a positive number of seconds, not '\(value)'",
-                        id: "block.option")
+                        id: .blockOption)
                 }
                 options.timeout = seconds
             default:
                 throw Diagnostic(
                     .error, file: file, line: line,
                     summary: "unknown option '\(word)' for a \(language) block\(suggestion(for: String(word)))",
-                    id: "block.option",
+                    id: .blockOption,
                     details: "  known options: \(knownOptions.joined(separator: ", "))")
             }
         }
         if options.hidesCode && options.hidesOutput {
             throw Diagnostic(
                 .error, file: file, line: line,
-                summary: "a block with both 'hide' and 'no-output' shows nothing; use one", id: "block.option")
+                summary: "a block with both 'hide' and 'no-output' shows nothing; use one", id: .blockOption)
         }
         return options
     }

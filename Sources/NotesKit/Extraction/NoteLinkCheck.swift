@@ -26,7 +26,7 @@ public enum NoteLinkCheck {
                     diagnostics.append(
                         Diagnostic(
                             .error, file: note.path, line: link.range.start.line,
-                            summary: "link to '\(target)', which is not a note in this folder", id: "link.broken"))
+                            summary: "link to '\(target)', which is not a note in this folder", id: .brokenLink))
                     continue
                 }
                 if parts.count == 2, !parts[1].isEmpty, !anchors.contains(String(parts[1])) {
@@ -34,7 +34,7 @@ public enum NoteLinkCheck {
                         Diagnostic(
                             .error, file: note.path, line: link.range.start.line,
                             summary: "link to '#\(parts[1])', which is not a heading of \(target)",
-                            id: "link.broken",
+                            id: .brokenLink,
                             details: "  its headings' anchors: \(anchors.sorted().joined(separator: ", "))"))
                 }
             }

@@ -56,7 +56,7 @@ public enum NoteReader {
                         .warning, file: file.displayPath, line: node.range.start.line,
                         summary:
                             "Markdown inside a raw HTML block is not rendered (it shows the backticks or asterisks)",
-                        id: "markdown.raw-html",
+                        id: .rawHTML,
                         details:
                             "  leave a blank line after the opening tags (e.g. after </summary>) so the text is Markdown again, or use <code> and <strong>"
                     ))

@@ -117,7 +117,7 @@ public struct NotesRunner: Sendable {
         } else {
             run = executor.run(note)
             // A time-out or a machine failure may not happen again: only keep what will.
-            if !run.messages.contains(where: { $0.id == "block.timeout" || $0.id == "block.run" }) {
+            if run.messages.allSatisfy(\.id.isReproducible) {
                 cache.store(run, forKey: key)
             }
         }
