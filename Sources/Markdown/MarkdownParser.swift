@@ -38,15 +38,35 @@ import Foundation
 /// parses came out wrong. The C parse therefore runs under one process-wide lock; walking the
 /// finished C tree into Swift values runs in parallel.
 public enum MarkdownParser {
-    /// Parses `source` into a tree whose root has kind `.document`.
+    /// How deeply blocks and inlines may nest (the document is depth 0). Everything that works
+    /// on the tree (rendering, comparing, freeing it) recurses once per level, so a hostile
+    /// document of 6,000 nested `>` would overflow the stack; real notes stay below 20.
+    public static let maximumDepth = 100
+
+    /// Parses `source` into a tree whose root has kind `.document`, leaving out what nests
+    /// deeper than `maximumDepth`.
     ///
     /// Never fails: every string is some Markdown document.
     public static func parse(_ source: String) -> MarkdownNode {
+        parseDocument(source).root
+    }
+
+    /// Parses `source` and says where, if anywhere, content was left out for nesting deeper
+    /// than `maximumDepth`.
+    public static func parseDocument(_ source: String) -> ParsedMarkdown {
         let text = NormalizedSource(source)
         let root = parseWithCmark(text)
         defer { cmark_node_free(root) }
         return CmarkTreeConverter(source: text).convert(root)
     }
+}
+
+/// A parsed document, and where nesting went too deep.
+public struct ParsedMarkdown: Sendable {
+    /// The tree, with nodes nested deeper than `MarkdownParser.maximumDepth` left out.
+    public var root: MarkdownNode
+    /// The start of the first node left out for nesting too deeply; nil when nothing was.
+    public var firstTooDeep: SourcePosition?
 }
 
 // MARK: - Driving cmark
@@ -144,11 +164,12 @@ private struct CmarkTreeConverter {
         var children: [MarkdownNode] = []
     }
 
-    func convert(_ root: OpaquePointer) -> MarkdownNode {
+    func convert(_ root: OpaquePointer) -> ParsedMarkdown {
         guard let iterator = cmark_iter_new(root) else { fatalError("cmark_iter_new failed: out of memory") }
         defer { cmark_iter_free(iterator) }
         let repair = SourceRangeRepair(source: source)
         var stack: [OpenNode] = []
+        var firstTooDeep: SourcePosition?
 
         while true {
             let event = cmark_iter_next(iterator)
@@ -160,6 +181,12 @@ private struct CmarkTreeConverter {
                     reported: Self.start(of: cNode),
                     precedingSiblingEnd: stack.last?.children.last?.range.end,
                     parentStart: stack.last?.start)
+                if stack.count > MarkdownParser.maximumDepth {
+                    // Leave the node out, with everything inside it: continue after its EXIT.
+                    firstTooDeep = firstTooDeep ?? start
+                    if !Self.isLeaf(cNode) { cmark_iter_reset(iterator, cNode, CMARK_EVENT_EXIT) }
+                    continue
+                }
                 let open = OpenNode(
                     cNode: cNode, kind: kind(of: cNode), start: start, reportedEnd: Self.end(of: cNode))
                 if Self.isLeaf(cNode) {
@@ -173,7 +200,7 @@ private struct CmarkTreeConverter {
                     preconditionFailure("cmark_iter sent EXIT for a node it did not ENTER")
                 }
                 let node = Self.finish(open, repair)
-                if stack.isEmpty { return node }
+                if stack.isEmpty { return ParsedMarkdown(root: node, firstTooDeep: firstTooDeep) }
                 stack[stack.count - 1].children.append(node)
             }
         }

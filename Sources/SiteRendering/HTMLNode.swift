@@ -50,7 +50,7 @@ public struct HTMLNode: Sendable, Hashable {
     /// Markup written out exactly as given, **without any escaping**.
     ///
     /// Only for markup the site trusts: raw HTML the note's author wrote (after the GFM
-    /// tagfilter, see `TagFilter`) and nothing derived from a program's output or labels.
+    /// `RawHTMLSanitizer`) and nothing derived from a program's output or labels.
     public static func trustedMarkup(_ markup: String) -> HTMLNode {
         HTMLNode(.trustedMarkup(markup))
     }

@@ -35,7 +35,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
 /// rendered.body.html
 /// ```
 ///
-/// Raw HTML of the author passes through `TagFilter`; every other text is escaped.
+/// Raw HTML of the author passes through `RawHTMLSanitizer`, link and image addresses through
+/// `URLPolicy`; every other text is escaped.
 /// Headings get GitHub-style anchors (`HeadingAnchorGenerator`; `section` when the heading has
 /// no letters or digits) and a self-link; footnotes are
 /// numbered in order of first reference and collected in a section at the end.
@@ -86,7 +87,7 @@ private struct MarkdownHTMLWalk {
         case .codeBlock(let info, let literal, let isFenced):
             return codeBlock(info: info, literal: literal, isFenced: isFenced, line: node.range.start.line)
         case .htmlBlock(let html), .inlineHTML(let html):
-            return [.trustedMarkup(TagFilter.apply(html))]
+            return [.trustedMarkup(RawHTMLSanitizer.sanitize(html))]
         case .paragraph:
             let content = children(of: node)
             return inTightList ? content : [.element("p", [], content)]
@@ -116,12 +117,17 @@ private struct MarkdownHTMLWalk {
             return [.element("strong", [], children(of: node))]
         case .strikethrough:
             return [.element("del", [], children(of: node))]
+        case .link(let destination, _) where !URLPolicy.allows(destination, as: .link):
+            // Not published as a link: its text stays.
+            return children(of: node)
         case .link(let destination, let title):
             let href = Note.pageAddress(forLink: destination)
             let attributes: HTMLAttributes =
                 title.isEmpty
                 ? ["href": href] : ["href": href, "title": title]
             return [.element("a", attributes, children(of: node))]
+        case .image(let source, _) where !URLPolicy.allows(source, as: .image):
+            return [.text(node.plainText)]
         case .image(let source, let title):
             var attributes: HTMLAttributes = ["src": source, "alt": node.plainText]
             if !title.isEmpty { attributes.append("title", title) }

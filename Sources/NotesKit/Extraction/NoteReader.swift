@@ -30,9 +30,18 @@ public enum NoteReader {
     }
 
     public static func parse(source: String, file: NoteFile) -> Result {
-        let document = MarkdownParser.parse(source)
+        let parsed = MarkdownParser.parseDocument(source)
+        let document = parsed.root
         var blocks: [SwiftAttnBlock] = []
         var diagnostics: [Diagnostic] = []
+        if let tooDeep = parsed.firstTooDeep {
+            diagnostics.append(
+                Diagnostic(
+                    .noteTooDeep, file: file.displayPath, line: tooDeep.line, column: tooDeep.column,
+                    summary:
+                        "Markdown nested more than \(MarkdownParser.maximumDepth) levels deep (block quotes, lists, emphasis) is left out of the page; nest less deeply"
+                ))
+        }
         var title: String?
         document.walk { node, _ in
             switch node.kind {
