@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Testing
 
@@ -126,5 +127,24 @@ import Testing
             rest = after[close...]
         }
         return tags
+    }
+}
+
+/// Rendering recurses once per level of nesting; the deepest tree the parser keeps renders on a
+/// secondary thread's small stack.
+@Suite struct DeepNestingRenderingTests {
+    @Test func theDeepestKeptTreeRendersOnASmallStack() async {
+        let source =
+            String(repeating: "> ", count: 3000) + "deep\n\n"
+            + (0..<3000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined()
+        let html = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: renderedHTML(source))
+            }
+            thread.stackSize = 512 * 1024
+            thread.start()
+        }
+        #expect(html.occurrences(of: "<blockquote>") == MarkdownParser.maximumDepth)
+        #expect(html.contains("<li>"))
     }
 }
