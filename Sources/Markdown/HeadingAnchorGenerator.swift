@@ -13,7 +13,8 @@
 /// ```
 ///
 /// Use one generator per page, and feed it the headings in document order (so the first
-/// "Example" keeps the plain anchor). Text made only of punctuation gives `""`, then `"-1"`.
+/// "Example" keeps the plain anchor). GitHub leaves the anchor of a heading without letters or
+/// digits empty, which is no valid `id`; here it is `section` (then `section-1`, …).
 public struct HeadingAnchorGenerator: Sendable {
     /// For each anchor handed out: how many times its plain form has been asked for again.
     private var repeats: [String: Int] = [:]
@@ -23,7 +24,8 @@ public struct HeadingAnchorGenerator: Sendable {
     /// The anchor for a heading whose plain text is `text` (see `MarkdownNode.plainText`),
     /// distinct from every anchor this generator returned before.
     public mutating func anchor(for text: String) -> String {
-        let plain = Self.slug(text)
+        let slug = Self.slug(text)
+        let plain = slug.isEmpty ? "section" : slug
         var anchor = plain
         while repeats[anchor] != nil {
             let count = repeats[plain, default: 0] + 1

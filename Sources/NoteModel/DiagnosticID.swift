@@ -28,6 +28,8 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     case rawHTML = "markdown.raw-html"
     /// A link to a note or a heading that does not exist.
     case brokenLink = "link.broken"
+    /// A link or image whose address is not published (a `javascript:` link, say).
+    case unsafeLink = "link.unsafe"
 
     // Doc-tests.
     case doctestMismatch = "doctest.mismatch"
@@ -43,7 +45,7 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     /// (the compiler reports warnings under `block.compile` too).
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
-        case .rawHTML: return .warning
+        case .rawHTML, .unsafeLink: return .warning
         default: return .error
         }
     }

@@ -145,8 +145,7 @@ private struct MarkdownHTMLWalk {
 
     private mutating func heading(_ node: MarkdownNode, level: Int) -> HTMLNode {
         let text = node.plainText
-        // GitHub leaves the anchor of a heading without letters or digits empty: no valid `id`.
-        let anchor = anchors.anchor(for: HeadingAnchorGenerator.slug(text).isEmpty ? "section" : text)
+        let anchor = anchors.anchor(for: text)
         headings.append(RenderedHeading(level: level, text: text, anchor: anchor))
         let selfLink = HTMLNode.element(
             "a", ["class": "anchor", "href": "#" + anchor, "aria-label": "Link to this section"],

@@ -12,9 +12,9 @@ public struct NoteLink: Sendable, Hashable {
         self.href = href
     }
 
-    /// The link to `note`'s page, `<slug>.html`.
+    /// The link to `note`'s page, `<slug>.html` percent-encoded.
     public init(note: Note) {
-        self.init(title: note.title, href: note.slug + ".html")
+        self.init(title: note.title, href: Note.pageHref(forSlug: note.slug))
     }
 }
 

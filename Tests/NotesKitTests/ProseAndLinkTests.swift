@@ -1,6 +1,7 @@
 import Foundation
 import NoteModel
 import NoteResults
+import SiteRendering
 import Testing
 
 @testable import NotesKit
@@ -67,6 +68,37 @@ private func shown(_ values: [Double]) -> RecordedOutput {
         let problems = NoteLinkCheck.diagnostics(for: [source, target])
         #expect(problems.map(\.id) == [.brokenLink])
         #expect(problems.first?.details?.contains("why-divide-by-d_k") == true)
+    }
+
+    @Test func gitHubsPercentEncodedLinksReachNotesWithSpacesAndPunctuation() {
+        let names = ["2_Self Attention.md", "3_What?.md", "4_#1 idea.md", "5_100%.md", "6_Ünïcode.md"]
+        let targets = names.map { note("# \($0)\n\n## Why?\n", named: $0) }
+        let links = [
+            "2_Self%20Attention.md#why", "3_What%3F.md", "4_%231%20idea.md#why", "5_100%25.md", "5_100%.md",
+            "6_%C3%9Cn%C3%AFcode.md#why", "<2_Self Attention.md>",
+        ]
+        let source = note(
+            "# Intro\n\n" + links.map { "[x](\($0))" }.joined(separator: "\n\n") + "\n", named: "1_Intro.md")
+        let problems = NoteLinkCheck.diagnostics(for: [source] + targets)
+        #expect(problems.isEmpty, "\(problems.map(\.description))")
+    }
+
+    @Test func punctuationOnlyHeadingsHaveTheAnchorTheRendererGivesThem() {
+        let target = note("# Math\n\n## ???\n\n## !!!\n", named: "3_Math.md")
+        let source = note("# Intro\n\n[a](3_Math.md#section) [b](3_Math.md#section-1)\n", named: "1_Intro.md")
+        #expect(NoteLinkCheck.diagnostics(for: [source, target]).isEmpty)
+        let page = MarkdownHTMLRenderer().render(target.document)
+        #expect(page.headings.map(\.anchor) == ["math", "section", "section-1"])
+        #expect(NoteLinkCheck.anchors(of: target) == Set(page.headings.map(\.anchor)))
+    }
+
+    @Test func linksAndImagesTheSiteLeavesOutAreWarnings() {
+        let source = note(
+            "# Intro\n\n[a](javascript:alert(1))\n\n![b](data:text/html,x) [c](https://ok.org)\n", named: "1_Intro.md")
+        let problems = NoteLinkCheck.diagnostics(for: [source])
+        #expect(problems.map(\.id) == [.unsafeLink, .unsafeLink])
+        #expect(problems.map(\.line) == [3, 5])
+        #expect(problems.allSatisfy { $0.severity == .warning })
     }
 
     @Test func linksOutsideTheNotesAreNotChecked() {

@@ -1,8 +1,10 @@
 import Markdown
 import NoteModel
+import SiteRendering
 
 /// Finds links between notes that lead nowhere: to a note file that does not exist, or to a
 /// heading anchor the note does not have. Both would be dead links on the site and on GitHub.
+/// Also warns of links and images the site will not publish (`URLPolicy`).
 public enum NoteLinkCheck {
     public static func diagnostics(for notes: [Note]) -> [Diagnostic] {
         var anchorsByFile: [String: Set<String>] = [:]
@@ -11,14 +13,15 @@ public enum NoteLinkCheck {
         }
         var diagnostics: [Diagnostic] = []
         for note in notes {
+            diagnostics += unpublishedAddresses(in: note)
             for link in note.document.allNodes(ofKind: .link) {
                 guard case .link(let destination, _) = link.kind else { continue }
-                let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let target: String
-                if parts[0].isEmpty {
-                    target = fileName(of: note.path)
-                } else if Note.pageAddress(forLink: String(parts[0])) != String(parts[0]) {
-                    target = String(parts[0])
+                let fragment: String?
+                if destination.hasPrefix("#") {
+                    (target, fragment) = (fileName(of: note.path), Note.percentDecoded(String(destination.dropFirst())))
+                } else if let noteTarget = Note.noteTarget(ofLink: destination) {
+                    (target, fragment) = noteTarget
                 } else {
                     continue  // not a link to a note
                 }
@@ -29,17 +32,36 @@ public enum NoteLinkCheck {
                             summary: "link to '\(target)', which is not a note in this folder", id: .brokenLink))
                     continue
                 }
-                if parts.count == 2, !parts[1].isEmpty, !anchors.contains(String(parts[1])) {
+                if let fragment, !fragment.isEmpty, !anchors.contains(fragment) {
                     diagnostics.append(
                         Diagnostic(
                             .error, file: note.path, line: link.range.start.line,
-                            summary: "link to '#\(parts[1])', which is not a heading of \(target)",
+                            summary: "link to '#\(fragment)', which is not a heading of \(target)",
                             id: .brokenLink,
                             details: "  its headings' anchors: \(anchors.sorted().joined(separator: ", "))"))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// Links and images whose addresses the site leaves out, each a warning at its line.
+    static func unpublishedAddresses(in note: Note) -> [Diagnostic] {
+        note.document.allNodes { node in
+            switch node.kind {
+            case .link(let destination, _): return !URLPolicy.allows(destination, as: .link)
+            case .image(let source, _): return !URLPolicy.allows(source, as: .image)
+            default: return false
+            }
+        }.map { node in
+            let isImage = node.kind.name == .image
+            return Diagnostic(
+                .unsafeLink, file: note.path, line: node.range.start.line,
+                summary: isImage
+                    ? "this image's address is not published: images may use http, https, data:image/png|jpeg|gif|webp or a relative address"
+                    : "this link's address is not published (its text is): links may use http, https, mailto or a relative address"
+            )
+        }
     }
 
     /// The anchors the site and GitHub give a note's headings.
