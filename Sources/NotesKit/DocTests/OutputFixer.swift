@@ -57,10 +57,18 @@ public enum OutputFixer {
         throws
     {
         let opening = block.range.start.line
-        guard let fence = lines.fence(at: opening) else { throw Failure.unexpectedFence(line: opening) }
+        guard var fence = lines.fence(at: opening) else { throw Failure.unexpectedFence(line: opening) }
         let end = block.range.end.line
         let isClosed = end > opening && lines.isClosingFence(at: end, matching: fence)
         let lastContent = isClosed ? end - 1 : end
+        // A recorded line that would close the fence early needs a longer fence.
+        let needed = SourceLines.fenceLength(toEnclose: output.lines.map(\.text), character: fence.character)
+        if needed > fence.marker.count {
+            let extra = needed - fence.marker.count
+            lines.lengthenMarker(at: opening, by: extra, of: fence)
+            if isClosed { lines.lengthenMarker(at: end, by: extra, of: fence) }
+            fence.marker += String(repeating: fence.character, count: extra)
+        }
         var replacement = output.lines.map { fence.line($0.text) }
         if !isClosed { replacement.append(fence.prefix + fence.marker) }
         lines.replace(from: opening + 1, count: lastContent - opening, with: replacement)
@@ -83,7 +91,10 @@ public enum OutputFixer {
         guard end > opening, lines.isClosingFence(at: end, matching: fence) else {
             throw Failure.unexpectedFence(line: end)
         }
-        let marker = String(repeating: fence.marker.first!, count: max(3, fence.marker.count))
+        let length = max(
+            3, fence.marker.count,
+            SourceLines.fenceLength(toEnclose: output.lines.map(\.text), character: fence.character))
+        let marker = String(repeating: fence.character, count: length)
         lines.insert(
             [fence.line(""), fence.prefix + marker + OutputBlocks.language]
                 + output.lines.map { fence.line($0.text) } + [fence.prefix + marker],
@@ -103,9 +114,7 @@ public enum OutputFixer {
         for block in note.blocks {
             let want = desired[block.index].map { $0.lines.map(\.text) } ?? []
             let have = found.blocks[block.index]?.lines ?? []
-            // cmark strips trailing blanks and some indentation; compare what it keeps.
-            let trim = { (lines: [String]) in lines.map { $0.trimmingCharacters(in: .whitespaces) } }
-            guard trim(have) == trim(want) else {
+            guard have == want else {
                 throw Failure.verificationFailed(
                     "the output block of the swift-attn block at line \(block.range.start.line) reads back differently")
             }
@@ -114,6 +123,9 @@ public enum OutputFixer {
 }
 
 /// A text as lines that remember their own line endings, for edits that keep every other byte.
+///
+/// Lines end in LF, CRLF or a lone CR, as cmark reads them; a UTF-8 byte order mark, which cmark
+/// skips, is kept aside and written back.
 struct SourceLines {
     struct Fence {
         /// What stands before the fence on its line, made into a continuation prefix
@@ -121,47 +133,65 @@ struct SourceLines {
         var prefix: String
         /// The backticks or tildes.
         var marker: String
+        var character: Character { marker.first! }
 
         /// A line of the block's content: the prefix, then the text; an empty line gets the
         /// prefix without its trailing spaces (`>` in a block quote, nothing in a list).
+        ///
+        /// After a `>` that has no space of its own (`>```output`) a space is added: cmark takes
+        /// one space after `>` as part of the marker, and it must not be the text's own.
         func line(_ text: String) -> String {
-            text.isEmpty ? String(prefix.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) : prefix + text
+            if text.isEmpty {
+                return String(prefix.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+            }
+            return prefix + (prefix.hasSuffix(">") ? " " : "") + text
         }
     }
 
     private var lines: [(text: String, ending: String)]
     /// The ending new lines get: the file's first one, `\n` when it has none.
     private let newline: String
+    private let byteOrderMark: Bool
 
     init(_ source: String) {
+        var scalars = Substring(source).unicodeScalars[...]
+        byteOrderMark = scalars.first == "\u{FEFF}"
+        if byteOrderMark { scalars.removeFirst() }
         var lines: [(String, String)] = []
-        var current = ""
-        var iterator = source.unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            if scalar == "\n" {
-                if current.hasSuffix("\r") {
-                    current.removeLast()
-                    lines.append((current, "\r\n"))
-                } else {
-                    lines.append((current, "\n"))
-                }
-                current = ""
-            } else {
-                current.unicodeScalars.append(scalar)
+        var current = String.UnicodeScalarView()
+        while let scalar = scalars.popFirst() {
+            switch scalar {
+            case "\r" where scalars.first == "\n":
+                scalars.removeFirst()
+                lines.append((String(current), "\r\n"))
+            case "\r", "\n":
+                lines.append((String(current), String(scalar)))
+            default:
+                current.append(scalar)
+                continue
             }
+            current = String.UnicodeScalarView()
         }
-        if current.hasSuffix("\r") {
-            // A file ending in a lone CR: cmark reads that as a line ending too.
-            current.removeLast()
-            lines.append((current, "\r"))
-        } else if !current.isEmpty {
-            lines.append((current, ""))
-        }
+        if !current.isEmpty { lines.append((String(current), "")) }
         self.lines = lines
         self.newline = lines.first(where: { !$0.1.isEmpty })?.1 ?? "\n"
     }
 
-    var text: String { lines.map { $0.text + $0.ending }.joined() }
+    var text: String { (byteOrderMark ? "\u{FEFF}" : "") + lines.map { $0.text + $0.ending }.joined() }
+
+    /// The shortest fence of `character`s (at least 3) that no line of `content` closes: one
+    /// longer than the longest line made only of that character (after indentation).
+    static func fenceLength(toEnclose content: [String], character: Character) -> Int {
+        var length = 3
+        for line in content {
+            let rest = line.drop(while: { $0 == " " || $0 == "\t" })
+            let run = rest.prefix(while: { $0 == character })
+            if !run.isEmpty, rest.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" }) {
+                length = max(length, run.count + 1)
+            }
+        }
+        return length
+    }
 
     /// The line `number` (1-based) as a fence, if it is one.
     func fence(at number: Int) -> Fence? {
@@ -178,9 +208,16 @@ struct SourceLines {
     func isClosingFence(at number: Int, matching opening: Fence) -> Bool {
         guard number >= 1, number <= lines.count else { return false }
         let text = lines[number - 1].text.drop(while: { $0 == " " || $0 == ">" || $0 == "\t" })
-        let marker = text.prefix(while: { $0 == opening.marker.first! })
+        let marker = text.prefix(while: { $0 == opening.character })
         return marker.count >= opening.marker.count
             && text.dropFirst(marker.count).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// Adds `count` fence characters to the fence on line `number`, keeping its other bytes.
+    mutating func lengthenMarker(at number: Int, by count: Int, of fence: Fence) {
+        let text = lines[number - 1].text
+        guard let start = text.firstIndex(of: fence.character) else { return }
+        lines[number - 1].text = text[..<start] + String(repeating: fence.character, count: count) + text[start...]
     }
 
     func isBlank(_ number: Int) -> Bool {

@@ -37,7 +37,7 @@ public struct RecordedOutput: Sendable, Hashable {
             case .table(let tensor), .heatmap(let tensor):
                 parts.append(Self.lines(for: tensor))
             case .text(let text):
-                var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                var lines = Self.markdownLines(of: text)
                 while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
                 while lines.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeFirst() }
                 if !lines.isEmpty { parts.append(lines.map { Line(text: $0, words: nil) }) }
@@ -49,6 +49,29 @@ public struct RecordedOutput: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { lines.isEmpty }
+
+    /// Printed text as the lines of a Markdown code block hold it: CRLF and a lone CR end a
+    /// line, as LF does, and NUL reads as U+FFFD (cmark replaces it), so what is recorded reads
+    /// back as what was compared.
+    static func markdownLines(of text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var scalars = Substring(text).unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            switch scalar {
+            case "\r", "\n":
+                if scalar == "\r", scalars.first == "\n" { scalars.removeFirst() }
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            case "\u{0}":
+                current.append("\u{FFFD}")
+            default:
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return lines
+    }
 
     /// The lines joined by `\n`, without a final newline.
     public var text: String { lines.map(\.text).joined(separator: "\n") }
