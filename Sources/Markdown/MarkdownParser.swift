@@ -54,10 +54,13 @@ public enum MarkdownParser {
     /// Parses `source` and says where, if anywhere, content was left out for nesting deeper
     /// than `maximumDepth`.
     public static func parseDocument(_ source: String) -> ParsedMarkdown {
-        let text = NormalizedSource(source)
+        var text = NormalizedSource(source)
+        let frontMatter = text.removeFrontMatter()
         let root = parseWithCmark(text)
         defer { cmark_node_free(root) }
-        return CmarkTreeConverter(source: text).convert(root)
+        var parsed = CmarkTreeConverter(source: text).convert(root)
+        parsed.frontMatter = frontMatter
+        return parsed
     }
 }
 
@@ -67,6 +70,10 @@ public struct ParsedMarkdown: Sendable {
     public var root: MarkdownNode
     /// The start of the first node left out for nesting too deeply; nil when nothing was.
     public var firstTooDeep: SourcePosition?
+    /// The lines between the `---` fences of a YAML front matter block that opens the file
+    /// (as GitHub and static-site tools write it), which is metadata, not content: it is not
+    /// part of `root`. Nil when the file has none.
+    public var frontMatter: [String]?
 }
 
 // MARK: - Driving cmark
@@ -114,9 +121,9 @@ private func parseWithCmark(_ source: NormalizedSource) -> OpaquePointer {
 /// The source as cmark reads it: UTF-8 bytes with every line ending turned into `\n`, plus
 /// the length of each line (for repairing end positions).
 struct NormalizedSource {
-    let bytes: [UInt8]
+    private(set) var bytes: [UInt8]
     /// `lineLengths[i]` is the length in bytes of line `i + 1`, without its `\n`.
-    let lineLengths: [Int]
+    private(set) var lineLengths: [Int]
 
     init(_ source: String) {
         let carriageReturn = UInt8(ascii: "\r"), newline = UInt8(ascii: "\n")
@@ -140,6 +147,24 @@ struct NormalizedSource {
         lineLengths.append(lineLength)  // the last line, empty if the text ends in a newline
         self.bytes = bytes
         self.lineLengths = lineLengths
+    }
+
+    /// Blanks out a front matter block (a first line `---`, up to the next line `---` or
+    /// `...`) and returns its inner lines. The lines stay, empty, so every position after them
+    /// is unchanged.
+    mutating func removeFrontMatter() -> [String]? {
+        let newline = UInt8(ascii: "\n")
+        var lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
+        guard lines.count >= 2, Array(lines[0]) == Array("---".utf8) else { return nil }
+        guard let close = lines.indices.dropFirst().first(where: { ["---", "..."].map { Array($0.utf8) }.contains(Array(lines[$0])) })
+        else { return nil }
+        let inner = lines[1..<close].map { String(decoding: $0, as: UTF8.self) }
+        for index in 0...close {
+            lines[index] = []
+            lineLengths[index] = 0
+        }
+        bytes = Array(lines.joined(separator: [newline]))
+        return inner
     }
 
     /// The length in bytes of 1-based `line`, or 0 past the end.

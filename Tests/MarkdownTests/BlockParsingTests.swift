@@ -111,3 +111,20 @@ struct BlockParsingTests {
         #expect(expected[2].range == range(7, 1, 11, 3))
     }
 }
+
+/// YAML front matter is metadata: it is kept aside, not rendered as a rule and a heading.
+@Suite struct FrontMatterTests {
+    @Test func frontMatterIsSetAsideAndLinesStayWhereTheyWere() {
+        let parsed = MarkdownParser.parseDocument("---\ntitle: Attention\nsummary: x\n---\n# Title\n\nText.\n")
+        #expect(parsed.frontMatter == ["title: Attention", "summary: x"])
+        #expect(parsed.root.children.map(\.kind.name) == [.heading, .paragraph])
+        #expect(parsed.root.children[0].range.start.line == 5)
+    }
+
+    @Test func aRuleThatDoesNotOpenTheFileIsARule() {
+        let parsed = MarkdownParser.parseDocument("# Title\n\n---\ntext\n---\n")
+        #expect(parsed.frontMatter == nil)
+        #expect(parsed.root.children.map(\.kind.name).contains(.thematicBreak))
+        #expect(MarkdownParser.parseDocument("---\nno end\n").frontMatter == nil)
+    }
+}
