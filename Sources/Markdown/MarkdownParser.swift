@@ -156,7 +156,10 @@ struct NormalizedSource {
         let newline = UInt8(ascii: "\n")
         var lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
         guard lines.count >= 2, Array(lines[0]) == Array("---".utf8) else { return nil }
-        guard let close = lines.indices.dropFirst().first(where: { ["---", "..."].map { Array($0.utf8) }.contains(Array(lines[$0])) })
+        guard
+            let close = lines.indices.dropFirst().first(where: {
+                ["---", "..."].map { Array($0.utf8) }.contains(Array(lines[$0]))
+            })
         else { return nil }
         let inner = lines[1..<close].map { String(decoding: $0, as: UTF8.self) }
         for index in 0...close {

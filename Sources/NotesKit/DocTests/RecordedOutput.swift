@@ -79,29 +79,23 @@ public struct RecordedOutput: Sendable, Hashable {
     private static func lines(for tensor: ShownTensor) -> [Line] {
         let header = (tensor.title.map { "\($0) " } ?? "") + "[\(NumberFormat.shape(tensor.shape))]"
         var lines = [Line(text: header, words: nil)]
-        if tensor.shape.isEmpty {
+        let layout = TensorLayout(tensor)
+        guard let columnLabels = layout.columnLabels else {
+            // A scalar: its value alone.
             lines.append(tableLine(label: nil, labelWidth: 0, cells: [cell(tensor, 0)], widths: nil))
             return lines
         }
-        let columns = tensor.shape.last!
-        let rows = tensor.shape.count >= 2 ? tensor.shape[tensor.shape.count - 2] : 1
-        let matrixCount = tensor.shape.dropLast(2).reduce(1, *)
-        let columnLabels = tensor.columnLabels ?? (0..<columns).map(String.init)
-        let rowLabels =
-            tensor.shape.count >= 2
-            ? (tensor.rowLabels ?? (0..<rows).map(String.init)) : [tensor.rowLabels?.first ?? ""]
+        let rowLabels = layout.rowLabels ?? [""]
         let labelWidth = rowLabels.map(\.count).max() ?? 0
-        for matrix in 0..<matrixCount {
-            let base = matrix * rows * columns
-            let cells = (0..<rows).map { row in (0..<columns).map { cell(tensor, base + row * columns + $0) } }
+        for slice in layout.slices {
+            let cells = (0..<layout.rowCount).map { row in
+                (0..<layout.columnCount).map { cell(tensor, slice.offset + row * layout.columnCount + $0) }
+            }
             var widths = columnLabels.map(\.count)
             for row in cells {
                 for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.text.count) }
             }
-            if tensor.shape.count >= 3 {
-                lines.append(
-                    Line(text: "[\(index(of: matrix, in: Array(tensor.shape.dropLast(2)))), :, :]", words: nil))
-            }
+            if let name = slice.name { lines.append(Line(text: name, words: nil)) }
             lines.append(
                 tableLine(
                     label: "", labelWidth: labelWidth,
@@ -138,16 +132,5 @@ public struct RecordedOutput: Sendable, Hashable {
         // Right-padding of an empty label leaves spaces a Markdown editor would strip.
         while text.hasSuffix(" ") { text.removeLast() }
         return Line(text: text, words: labelWords + cellWords)
-    }
-
-    /// `5` in a leading shape `[2, 3]` → `1, 2`.
-    private static func index(of flat: Int, in shape: [Int]) -> String {
-        var rest = flat
-        var parts: [Int] = []
-        for size in shape.reversed() {
-            parts.append(rest % size)
-            rest /= size
-        }
-        return parts.reversed().map(String.init).joined(separator: ", ")
     }
 }

@@ -1,31 +1,29 @@
-import NoteResults
-
 /// How a shown tensor of any rank is laid out as matrices: the one rule the table and the
-/// heatmap share.
+/// heatmap on a page and the recorded output block share.
 ///
 /// - rank 0: one 1×1 matrix, without labels;
 /// - rank 1: one row (`shape[0]` columns), with a row label only if one was given;
 /// - rank 2: one matrix;
 /// - rank 3 and more: one matrix per index of the leading dimensions, in row-major order,
 ///   each named by its index (`[0, 1, :, :]`).
-struct TensorLayout {
+public struct TensorLayout: Sendable, Hashable {
     /// One matrix of the tensor: where its values start and the index that names it.
-    struct Slice {
+    public struct Slice: Sendable, Hashable {
         /// `[0, 1, :, :]`; nil when the tensor is a single matrix (rank ≤ 2).
-        var name: String?
+        public var name: String?
         /// Index in `values` of the slice's first element.
-        var offset: Int
+        public var offset: Int
     }
 
-    let rowCount: Int
-    let columnCount: Int
+    public let rowCount: Int
+    public let columnCount: Int
     /// Nil when the matrix has no row header (a scalar, or a vector without a row label).
-    let rowLabels: [String]?
+    public let rowLabels: [String]?
     /// Nil when the matrix has no column header (a scalar).
-    let columnLabels: [String]?
-    let slices: [Slice]
+    public let columnLabels: [String]?
+    public let slices: [Slice]
 
-    init(_ tensor: ShownTensor) {
+    public init(_ tensor: ShownTensor) {
         let shape = tensor.shape
         switch shape.count {
         case 0:
@@ -66,22 +64,5 @@ struct TensorLayout {
             let name = "[" + (index.map(String.init) + [":", ":"]).joined(separator: ", ") + "]"
             return Slice(name: name, offset: flat * matrixSize)
         }
-    }
-}
-
-extension ShownTensor {
-    /// The element at `index` of `values` as the site writes it: `NumberFormat` with the
-    /// tensor's decimals (or `decimals` when given), `True`/`False` for a mask.
-    func formattedValue(at index: Int, decimals: Int? = nil) -> String {
-        isBoolean
-            ? NumberFormat.formatted(boolean: values[index])
-            : NumberFormat.formatted(values[index], decimals: decimals ?? self.decimals)
-    }
-
-    /// `Attention percentages · 3×3`, or just `3×3` for an untitled tensor.
-    var caption: String {
-        let shape = NumberFormat.shape(self.shape)
-        guard let title, !title.isEmpty else { return shape }
-        return title + " · " + shape
     }
 }
