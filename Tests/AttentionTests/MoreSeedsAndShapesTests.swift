@@ -32,8 +32,8 @@ struct MoreSeedsAndShapesTests {
     private func expectClose(_ actual: Tensor, _ key: String, _ member: String? = nil) throws {
         let want = try expected(key, member)
         #expect(actual.count == want.count, "\(key)")
-        let largest = zip(actual.scalars, want).map { abs($0 - $1) }.max() ?? 0
-        #expect(largest <= 2e-6, "\(key): largest difference \(largest)")
+        AttentionTests.expectClose(
+            actual.reshaped(to: [actual.count]), Tensor(shape: [want.count], scalars: want), rtol: 0, atol: 2e-6, key)
     }
 
     @Test(arguments: seeds)

@@ -112,51 +112,31 @@ enum Reference {
     static func cases(_ section: String) -> [JSON] { json[section].array }
 }
 
-/// The largest difference between two tensors relative to max(1, |expected|), with NaN equal
-/// only to NaN and infinities equal to themselves; `nil` if the shapes differ.
-func largestDifference(_ actual: Tensor, _ expected: Tensor) -> Float? {
-    guard actual.shape == expected.shape else { return nil }
-    var largest: Float = 0
-    for (a, e) in zip(actual.scalars, expected.scalars) {
-        if a.isNaN || e.isNaN || a.isInfinite || e.isInfinite {
-            let same = (a.isNaN && e.isNaN) || a == e
-            if !same { return .infinity }
-            continue
-        }
-        largest = max(largest, abs(a - e) / max(1, abs(e)))
-    }
-    return largest
-}
-
-/// Expects `actual` to have `expected`'s shape and values within `tolerance` (relative to
-/// values above 1, absolute below).
+/// Expects `actual` to have `expected`'s shape and every value close to it by the library's own
+/// rule, PyTorch's `isclose`: |a − e| ≤ atol + rtol·|e| (NaN equal to NaN, infinities to
+/// themselves). `tolerance` is both atol and rtol unless they are given.
 func expectClose(
-    _ actual: Tensor, _ expected: Tensor, tolerance: Float = 1e-5, _ what: String = "",
-    sourceLocation: SourceLocation = #_sourceLocation
+    _ actual: Tensor, _ expected: Tensor, tolerance: Float = 1e-5, rtol: Float? = nil, atol: Float? = nil,
+    _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    guard let difference = largestDifference(actual, expected) else {
+    guard actual.shape == expected.shape else {
         Issue.record("\(what): shape \(actual.shape), expected \(expected.shape)", sourceLocation: sourceLocation)
         return
     }
+    let (rtol, atol) = (rtol ?? tolerance, atol ?? tolerance)
+    let close = actual.isClose(expected, rtol: rtol, atol: atol, equalNaN: true).values
+    let largest = zip(actual.scalars, expected.scalars).map { Swift.abs($0 - $1) }.filter(\.isFinite).max() ?? 0
     #expect(
-        difference <= tolerance,
-        "\(what): differs by \(difference) (tolerance \(tolerance))\nactual:   \(actual)\nexpected: \(expected)",
+        close.allSatisfy { $0 },
+        "\(what): \(close.filter { !$0 }.count) values differ by more than \(atol) + \(rtol)·|expected| (largest difference \(largest))\nactual:   \(actual)\nexpected: \(expected)",
         sourceLocation: sourceLocation)
 }
 
 /// Expects `actual` to match a table printed to 4 decimals, as the course prints them: every
-/// value within 0.5e-4 (plus a hair for float rounding) of the printed one; huge values such as
-/// −1e9 relatively.
+/// value within half a unit of the 4th decimal (plus a hair for float rounding) of the printed
+/// one; huge values such as −1e9 relatively.
 func expectRounded(
     _ actual: Tensor, _ expected: [[Float]], _ what: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let printed = Tensor(expected)
-    guard actual.shape == printed.shape else {
-        Issue.record("\(what): shape \(actual.shape), expected \(printed.shape)", sourceLocation: sourceLocation)
-        return
-    }
-    let matches = zip(actual.scalars, printed.scalars).allSatisfy { a, e in
-        abs(e) >= 1e6 ? abs(a - e) <= 1e-6 * abs(e) : abs(a - e) <= 0.5e-4 + 1e-6
-    }
-    #expect(matches, "\(what):\nactual:  \(actual)\nprinted: \(printed)", sourceLocation: sourceLocation)
+    expectClose(actual, Tensor(expected), rtol: 1e-6, atol: 0.5e-4 + 1e-6, what, sourceLocation: sourceLocation)
 }

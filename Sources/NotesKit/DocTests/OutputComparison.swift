@@ -10,7 +10,8 @@ public struct Tolerance: Sendable, Hashable {
         self.absolute = absolute
     }
 
-    /// Whether the recorded number `recorded` matches the computed one, written as the recorded
+    /// Whether the recorded number `recorded` matches the computed one (the rule of `torch.isclose`
+    /// and the library's `Tensor.isClose`, applied to numbers as written), written as the recorded
     /// output writes it (`computed`, e.g. `0.8959`).
     ///
     /// Both are compared as written, at the same precision: equal texts match, and otherwise
