@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// A fenced ```` ```swift-attn ```` block of a note, with its options parsed.
@@ -34,6 +35,8 @@ public struct Note: Sendable, Hashable {
     public var document: MarkdownNode
     /// The `swift-attn` blocks, in order.
     public var blocks: [SwiftAttnBlock]
+    /// The `key: value` lines of the note's front matter (`summary: …`); empty without one.
+    public var metadata: [String: String] = [:]
 
     public init(path: String, order: Int, slug: String, title: String, document: MarkdownNode, blocks: [SwiftAttnBlock])
     {
@@ -47,6 +50,22 @@ public struct Note: Sendable, Hashable {
 }
 
 extension Note {
+    /// `key: value` lines of a front matter block as a dictionary; other lines are ignored and
+    /// a value may be quoted (`summary: "…"`).
+    public static func metadata(fromFrontMatter lines: [String]) -> [String: String] {
+        var metadata: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("#") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            if !key.isEmpty, metadata[key] == nil { metadata[key] = value }
+        }
+        return metadata
+    }
+
     /// The page name of a note file: the file name without `.md`, lower-cased, spaces and
     /// underscores as `-` (`3_Self Attention` → `3-self-attention`).
     public static func slug(forFileName name: String) -> String {

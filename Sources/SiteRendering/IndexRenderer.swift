@@ -15,26 +15,35 @@ public struct IndexEntry: Sendable, Hashable {
         self.summary = summary
     }
 
-    /// The entry for `note`: its order, its page, and the first sentence of its first
-    /// paragraph as the summary.
+    /// The entry for `note`: its order, its page, and its summary: the `summary` its front
+    /// matter declares, else its first paragraph.
     public init(note: Note) {
-        self.init(order: note.order, link: NoteLink(note: note), summary: Self.summary(of: note.document))
+        self.init(
+            order: note.order, link: NoteLink(note: note),
+            summary: note.metadata["summary"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.summary(of: note.document))
     }
 
-    /// The first sentence of the document's first paragraph (outside block quotes, lists and
-    /// tables), at most 200 characters; nil when there is no paragraph.
+    /// The longest summary the home page shows, in characters.
+    static let summaryLimit = 320
+
+    /// The document's first paragraph (outside block quotes, lists and tables), whole when it
+    /// fits `summaryLimit`, else up to its last sentence that fits, else up to its last word
+    /// that fits and "…"; nil when there is no paragraph. Never cut inside a word.
     static func summary(of document: MarkdownNode) -> String? {
         guard let paragraph = document.children.first(where: { $0.kind == .paragraph }) else { return nil }
         let text = paragraph.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !text.isEmpty else { return nil }
-        var sentence = text
+        guard text.count > summaryLimit else { return text }
+        let head = String(text.prefix(summaryLimit))
         // A sentence ends at ". " (or "! ", "? ") before a capital letter; not at the dots of
         // "e.g. this" or "3.5".
-        if let end = text.firstRange(of: /[.!?](?=\s+\p{Lu})/) {
-            sentence = String(text[..<end.upperBound])
+        if let end = head.ranges(of: /[.!?](?=\s+\p{Lu})/).last,
+            head.distance(from: head.startIndex, to: end.upperBound) > 80
+        {
+            return String(head[..<end.upperBound])
         }
-        let limit = 200
-        return sentence.count <= limit ? sentence : String(sentence.prefix(limit - 1)) + "…"
+        let words = head.split(separator: " ").dropLast()
+        return words.joined(separator: " ") + " …"
     }
 }
 
@@ -48,11 +57,14 @@ public struct IndexRenderer: Sendable {
         self.siteTitle = siteTitle
     }
 
-    /// What the site is, above the list of notes.
+    /// What the site is and how it was made, above the list of notes.
     static let introduction =
-        "Notes on attention in transformers, from the first idea to the attention of today's language models. "
-        + "Every matrix and heatmap on these pages was computed when the site was built, by Swift code you can "
-        + "read right above it, with the same weights and numbers as PyTorch."
+        "Notes on attention in transformers, from the first idea to the attention of today's language models, "
+        + "following DeepLearning.AI's course Attention in Transformers. Every matrix, heatmap and number on these "
+        + "pages was computed when the site was built: notesgen compiled and ran the Swift code shown right above "
+        + "it, against a small attention library that draws the same random weights and computes the same numbers "
+        + "as PyTorch, and checked each result against the one the note records. Search with the box at the top "
+        + "(press /), also for a number you saw."
 
     /// - Parameter notes: the notes in the order the site lists them.
     /// - Returns: a complete HTML5 document.
@@ -66,7 +78,7 @@ public struct IndexRenderer: Sendable {
             return .element("li", entry.order == Int.max ? [] : ["value": String(entry.order)], content)
         }
         let main = HTMLNode.element(
-            "main", [],
+            "main", ["id": SiteDocument.contentID],
             [
                 .element(
                     "article", ["class": "note index"],

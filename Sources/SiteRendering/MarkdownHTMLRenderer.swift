@@ -147,8 +147,10 @@ private struct MarkdownHTMLWalk {
         let text = node.plainText
         let anchor = anchors.anchor(for: text)
         headings.append(RenderedHeading(level: level, text: text, anchor: anchor))
+        // Hidden from assistive technology, so the heading's name is its text alone; the
+        // table of contents links every section already.
         let selfLink = HTMLNode.element(
-            "a", ["class": "anchor", "href": "#" + anchor, "aria-label": "Link to this section"],
+            "a", ["class": "anchor", "href": "#" + anchor, "aria-hidden": "true", "tabindex": "-1"],
             [.text("#")])
         return .element("h\(min(max(level, 1), 6))", ["id": anchor], children(of: node) + [selfLink])
     }

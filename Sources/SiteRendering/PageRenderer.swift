@@ -37,12 +37,28 @@ public struct PageRenderer: Sendable {
         }
         let rendered = MarkdownHTMLRenderer(blockViews: blockViews).render(note.document)
 
+        // On a wide screen the table of contents is a sidebar that stays in view; on a narrow
+        // one it is a collapsed list right under the title (the stylesheet shows one of them).
+        var article = [rendered.body]
         var layout: [HTMLNode] = []
-        if let contents = Self.tableOfContents(rendered.headings) { layout.append(contents) }
+        if let contents = Self.tableOfContents(rendered.headings) {
+            layout.append(.element("nav", ["class": "page-toc", "aria-label": "On this page"], contents))
+            let inline = HTMLNode.element(
+                "details", ["class": "page-toc-inline"],
+                [
+                    .element("summary", [], [.text("On this page")]),
+                    .element("nav", ["aria-label": "On this page"], [contents[1]]),
+                ])
+            article = Self.inserting(inline, afterTitleOf: rendered.body)
+        }
         layout.append(
             .element(
-                "main", [],
-                [.element("article", ["class": "note"], [rendered.body]), Self.neighbours(navigation)]))
+                "main", ["id": SiteDocument.contentID],
+                [
+                    Self.neighbours(navigation, placement: "top"),
+                    .element("article", ["class": "note"], article),
+                    Self.neighbours(navigation, placement: "bottom"),
+                ]))
         let footer: [HTMLNode] = [
             .element(
                 "p", [],
@@ -57,9 +73,23 @@ public struct PageRenderer: Sendable {
         ).html
     }
 
-    /// "On this page": the `##` headings, each with its `###` headings nested; nil when the
-    /// note has none.
-    static func tableOfContents(_ headings: [RenderedHeading]) -> HTMLNode? {
+    /// The article's nodes with `node` right after its `<h1>` (first, when it has none).
+    static func inserting(_ node: HTMLNode, afterTitleOf body: HTMLNode) -> [HTMLNode] {
+        guard case .fragment(let nodes) = body.content else { return [node, body] }
+        guard
+            let title = nodes.firstIndex(where: { child in
+                if case .element(name: "h1", _, _) = child.content { return true }
+                return false
+            })
+        else { return [node] + nodes }
+        var result = nodes
+        result.insert(node, at: title + 1)
+        return result
+    }
+
+    /// "On this page": a title and a list of the `##` headings, each with its `###` headings
+    /// nested; nil when the note has none.
+    static func tableOfContents(_ headings: [RenderedHeading]) -> [HTMLNode]? {
         func link(_ heading: RenderedHeading) -> HTMLNode {
             .element("a", ["href": "#" + heading.anchor], [.text(heading.text)])
         }
@@ -84,13 +114,11 @@ public struct PageRenderer: Sendable {
             let nested: [HTMLNode] = item.subsections.isEmpty ? [] : [.element("ol", [], item.subsections)]
             return .element("li", [], [item.link] + nested)
         }
-        return .element(
-            "nav", ["class": "page-toc", "aria-label": "On this page"],
-            [.element("p", ["class": "toc-title"], [.text("On this page")]), .element("ol", [], list)])
+        return [.element("p", ["class": "toc-title"], [.text("On this page")]), .element("ol", [], list)]
     }
 
     /// Previous and next notes, by title; an empty slot keeps "next" on the right.
-    static func neighbours(_ navigation: PageNavigation) -> HTMLNode {
+    static func neighbours(_ navigation: PageNavigation, placement: String) -> HTMLNode {
         func link(_ note: NoteLink?, rel: String, direction: String) -> HTMLNode {
             guard let note else { return .element("span", ["class": rel]) }
             return .element(
@@ -101,7 +129,8 @@ public struct PageRenderer: Sendable {
                 ])
         }
         return .element(
-            "nav", ["class": "prev-next", "aria-label": "Previous and next notes"],
+            "nav",
+            ["class": "prev-next prev-next-\(placement)", "aria-label": "Previous and next notes (\(placement))"],
             [
                 link(navigation.previous, rel: "prev", direction: "← Previous"),
                 link(navigation.next, rel: "next", direction: "Next →"),

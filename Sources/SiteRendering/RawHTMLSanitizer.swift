@@ -14,17 +14,18 @@
 /// `RawHTMLSanitizer.sanitize("<b onclick=x>hi</b><script>")` is `"<b>hi</b>&lt;script>"`.
 public enum RawHTMLSanitizer {
     /// Elements a note's raw HTML may use, with the attributes each may carry besides
-    /// `globalAttributes`.
+    /// `globalAttributes`. No presentational attributes (`align`): they are obsolete in HTML,
+    /// and the pages must pass the Nu HTML checker.
     public static let allowedElements: [String: Set<String>] = [
         "a": ["href"], "img": ["src", "alt", "width", "height"],
         "details": ["open"], "summary": [],
-        "p": ["align"], "div": ["align"], "span": [], "br": [], "hr": [], "blockquote": [], "pre": [],
-        "h1": ["align"], "h2": ["align"], "h3": ["align"], "h4": ["align"], "h5": ["align"], "h6": ["align"],
+        "p": [], "div": [], "span": [], "br": [], "hr": [], "blockquote": [], "pre": [],
+        "h1": [], "h2": [], "h3": [], "h4": [], "h5": [], "h6": [],
         "b": [], "i": [], "em": [], "strong": [], "u": [], "s": [], "del": [], "ins": [], "mark": [], "small": [],
         "code": [], "kbd": [], "samp": [], "var": [], "sub": [], "sup": [], "abbr": [], "q": [], "cite": [],
         "ul": [], "ol": ["start", "type"], "li": [], "dl": [], "dt": [], "dd": [],
         "table": [], "thead": [], "tbody": [], "tfoot": [], "tr": [], "caption": [],
-        "th": ["colspan", "rowspan", "align"], "td": ["colspan", "rowspan", "align"],
+        "th": ["colspan", "rowspan"], "td": ["colspan", "rowspan"],
         "figure": [], "figcaption": [], "picture": [], "wbr": [],
     ]
 

@@ -1,5 +1,6 @@
-/// The frame every page of the site shares: `<!doctype html>`, the head with the stylesheet,
-/// a header linking home, the page's own content, a footer.
+/// The frame every page of the site shares: `<!doctype html>`, the head with the stylesheet
+/// and the site's script, a skip link, a header linking home with the search box, the page's
+/// own content, a footer.
 ///
 /// All links are relative (`index.html`, `assets/style.css`): the pages sit at the site's
 /// root and the site works from any folder or server path, offline.
@@ -15,6 +16,8 @@ struct SiteDocument {
 
     /// Where the stylesheet is, relative to a page.
     static let stylesheetPath = "assets/style.css"
+    /// The `id` of the element the skip link jumps to.
+    static let contentID = "content"
 
     var html: String {
         let title = pageTitle.map { $0 + " — " + siteTitle } ?? siteTitle
@@ -25,12 +28,29 @@ struct SiteDocument {
                 .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                 .element("title", [], [.text(title)]),
                 .element("link", ["rel": "stylesheet", "href": Self.stylesheetPath]),
+                .element("script", ["src": SearchIndex.path, "defer": nil]),
+                .element("script", ["src": SiteScript.path, "defer": nil]),
             ])
+        let skipLink = HTMLNode.element(
+            "a", ["class": "skip-link", "href": "#" + Self.contentID], [.text("Skip to content")])
         let header = HTMLNode.element(
             "header", ["class": "site-header"],
-            [.element("a", ["class": "home", "href": "index.html"], [.text(siteTitle)])])
+            [.element("a", ["class": "home", "href": "index.html"], [.text(siteTitle)]), Self.searchBox])
         let body = HTMLNode.element(
-            "body", [], [header] + content + [.element("footer", ["class": "site-footer"], footer)])
+            "body", [], [skipLink, header] + content + [.element("footer", ["class": "site-footer"], footer)])
         return "<!doctype html>\n" + HTMLNode.element("html", ["lang": "en"], [head, body]).html
     }
+
+    /// Hidden until the site's script shows it: without JavaScript the page is unchanged.
+    static let searchBox = HTMLNode.element(
+        "div", ["class": "search", "id": "search", "role": "search", "hidden": nil],
+        [
+            .element(
+                "input",
+                [
+                    "type": "search", "placeholder": "Search the notes (press /)", "aria-label": "Search the notes",
+                    "aria-controls": "search-results", "autocomplete": "off", "spellcheck": "false",
+                ]),
+            .element("ol", ["id": "search-results", "class": "search-results", "hidden": nil]),
+        ])
 }

@@ -4,7 +4,9 @@
 /// (about 70 characters); code, tables and heatmaps scroll or shrink inside the column rather
 /// than widen the page. Light and dark mode follow `prefers-color-scheme` through CSS
 /// variables (a heatmap's cell colours are data and stay as they are). On wide screens the
-/// page's table of contents is a sidebar; on narrow ones it comes before the article. Print
+/// page's table of contents is a sidebar that stays in view and marks the section being read;
+/// on narrow ones it is collapsed under the title, and nothing makes the page scroll sideways
+/// (long inline code wraps, wide tables and heatmaps scroll inside their own box). Print
 /// drops the navigation, prints black on white and avoids breaking tables and figures.
 public enum Stylesheet {
     /// The stylesheet's text.
@@ -80,7 +82,14 @@ public enum Stylesheet {
           margin: 0 auto;
           padding: 0.75rem 1.25rem;
         }
-        .site-header { border-bottom: 1px solid var(--border); }
+        .site-header {
+          border-bottom: 1px solid var(--border);
+          display: flex;
+          flex-wrap: wrap;
+          align-items: center;
+          justify-content: space-between;
+          gap: 0.5rem 1rem;
+        }
         .site-header .home { color: var(--text); font-weight: 600; text-decoration: none; }
         .site-header .home:hover { text-decoration: underline; }
         .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; }
@@ -92,7 +101,51 @@ public enum Stylesheet {
         }
         main { min-width: 0; }
 
-        /* On wide screens the table of contents is a sidebar on the right. */
+        .skip-link { position: absolute; left: -100vw; top: 0.5rem; padding: 0.5rem 1rem; background: var(--background); z-index: 10; }
+        .skip-link:focus { left: 0.5rem; }
+
+        /* Search: shown by assets/site.js; results drop down under the box. */
+
+        .search { position: relative; flex: 1 1 16rem; max-width: 28rem; }
+        .search input {
+          width: 100%;
+          font: inherit;
+          font-size: 0.95rem;
+          padding: 0.35rem 0.6rem;
+          color: var(--text);
+          background: var(--surface);
+          border: 1px solid var(--border);
+          border-radius: 6px;
+        }
+        .search-results {
+          position: absolute;
+          z-index: 20;
+          left: 0;
+          right: 0;
+          margin: 0.25rem 0 0;
+          padding: 0.25rem;
+          list-style: none;
+          max-height: 70vh;
+          overflow-y: auto;
+          background: var(--background);
+          border: 1px solid var(--border);
+          border-radius: 6px;
+          box-shadow: 0 8px 24px rgba(0, 0, 0, 0.2);
+        }
+        .search-results a { display: block; padding: 0.4rem 0.5rem; border-radius: 4px; text-decoration: none; color: var(--text); }
+        .search-results a:hover, .search-results a:focus { background: var(--surface); outline: 2px solid var(--link); }
+        .search-path { display: block; font-weight: 600; font-size: 0.9rem; }
+        .search-snippet { display: block; font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
+        .search-results mark { background: #fff3a0; color: #1f2328; border-radius: 2px; }
+
+        /* The table of contents: collapsed under the title on narrow screens, a sidebar that
+           stays in view on wide ones. */
+        .page-layout > .page-toc { display: none; }
+        .page-toc-inline { border: 1px solid var(--border); border-radius: 6px; padding: 0.4rem 1rem; margin: 0 0 1rem; font-size: 0.9rem; }
+        .page-toc-inline summary { cursor: pointer; font-weight: 600; }
+        .page-toc-inline ol { list-style: none; margin: 0.25rem 0; padding-left: 0; }
+        .page-toc-inline ol ol { padding-left: 1rem; }
+        .page-toc-inline a { color: var(--text); text-decoration: none; }
         @media (min-width: 64rem) {
           .page-layout {
             display: grid;
@@ -101,7 +154,17 @@ public enum Stylesheet {
             align-items: start;
           }
           .page-layout > main { grid-column: 1; grid-row: 1; }
-          .page-layout > .page-toc { grid-column: 2; grid-row: 1; margin-top: 1.5rem; }
+          .page-layout > .page-toc {
+            display: block;
+            grid-column: 2;
+            grid-row: 1;
+            margin-top: 1.5rem;
+            position: sticky;
+            top: 1rem;
+            max-height: calc(100vh - 2rem);
+            overflow-y: auto;
+          }
+          .page-toc-inline { display: none; }
         }
 
         .page-toc {
@@ -117,8 +180,11 @@ public enum Stylesheet {
         .page-toc li { margin: 0.2rem 0; }
         .page-toc a { color: var(--text); text-decoration: none; }
         .page-toc a:hover { color: var(--link); text-decoration: underline; }
+        .page-toc a[aria-current] { color: var(--link); font-weight: 600; }
 
-        /* Prose */
+        /* Prose: a long word (a PyTorch function's full name) breaks rather than widen the page. */
+
+        .note { overflow-wrap: break-word; }
 
         .note > p, .note > ul, .note > ol, .note > blockquote, .note > h1, .note > h2, .note > h3,
         .note > h4, .note > h5, .note > h6, .note > .footnotes, .note > dl {
@@ -153,6 +219,7 @@ public enum Stylesheet {
 
         code, pre, kbd, samp { font-family: var(--font-mono); font-size: 0.875em; }
         :not(pre) > code {
+          overflow-wrap: anywhere;
           background: var(--surface);
           border: 1px solid var(--border);
           border-radius: 4px;
@@ -210,7 +277,7 @@ public enum Stylesheet {
         table { border-collapse: collapse; margin: 0.5rem 0; }
         th, td { border: 1px solid var(--border); padding: 0.3rem 0.6rem; }
         thead th { background: var(--surface); }
-        caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.25rem 0; white-space: nowrap; }
+        caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.25rem 0; }
         table.matrix td {
           text-align: right;
           font-family: var(--font-mono);
@@ -226,7 +293,8 @@ public enum Stylesheet {
 
         /* Heatmaps: the SVG shrinks to the column; its labels follow the text colour. */
 
-        .heatmap svg { display: block; max-width: 100%; height: auto; color: var(--text); }
+        .heatmap { max-width: 100%; overflow-x: auto; }
+        .heatmap svg { display: block; height: auto; color: var(--text); }
         .heatmap rect.cell { stroke: var(--background); stroke-width: 1; }
         .heatmap-multiples { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
         .heatmap-multiples > .heatmap { margin: 0; }
@@ -247,6 +315,11 @@ public enum Stylesheet {
           padding-top: 1rem;
           border-top: 1px solid var(--border);
         }
+        .prev-next-top { margin: 0 0 0.5rem; padding: 0 0 0.5rem; border-top: 0; border-bottom: 1px solid var(--border); font-size: 0.9rem; }
+        .prev-next.prev-next-top a { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .prev-next-top .direction { display: none; }
+        .prev-next-top .prev::before { content: "← "; color: var(--muted); }
+        .prev-next-top .next::after { content: " →"; color: var(--muted); }
         .prev-next a { display: flex; flex-direction: column; text-decoration: none; max-width: 48%; }
         .prev-next .next { text-align: right; margin-left: auto; }
         .prev-next .direction { font-size: 0.85rem; color: var(--muted); }
@@ -271,7 +344,7 @@ public enum Stylesheet {
             --link: #000000;
           }
           body { font-size: 11pt; }
-          .site-header, .site-footer, .page-toc, .prev-next, .anchor { display: none; }
+          .site-header, .site-footer, .page-toc, .page-toc-inline, .prev-next, .anchor, .skip-link { display: none; }
           .page-layout { display: block; max-width: none; padding: 0; }
           pre, table, figure, .swift-attn-block > .block-results > *, .block-error, .block-expected-error {
             break-inside: avoid;

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import NoteModel
 import NoteResults
@@ -171,14 +172,32 @@ import Testing
         #expect(html == IndexRenderer().render(notes: entries))
     }
 
-    @Test func anEntryForANoteSummarisesItsFirstSentence() {
+    @Test func anEntryForANoteSummarisesItWithItsFirstParagraph() {
         let note = makeNote(
-            "# Self-Attention\n\nEach token *looks* at the others, e.g. via 3.5 dot products. More text.\n")
+            "# Self-Attention\n\nEach token *looks* at the others, e.g. via 3.5 dot products. More text.\n\nLater.\n")
         let entry = IndexEntry(note: note)
         #expect(entry.link == NoteLink(title: "Test", href: "1-test.html"))
         #expect(entry.order == 1)
-        #expect(entry.summary == "Each token looks at the others, e.g. via 3.5 dot products.")
+        #expect(entry.summary == "Each token looks at the others, e.g. via 3.5 dot products. More text.")
         #expect(IndexEntry(note: makeNote("# Title only\n")).summary == nil)
+    }
+
+    @Test func aDeclaredSummaryWins() {
+        var note = makeNote("# T\n\nFirst paragraph.\n")
+        note.metadata = ["summary": "What the author says."]
+        #expect(IndexEntry(note: note).summary == "What the author says.")
+    }
+
+    @Test(arguments: [40, 45, 60, 80, 120])
+    func aLongFirstParagraphIsCutAtASentenceOrAWordNeverInside(wordLength: Int) throws {
+        let word = String(repeating: "x", count: wordLength % 7 + 3)
+        let sentence = Array(repeating: word, count: wordLength / 4).joined(separator: " ") + ". "
+        let text = String(repeating: "Then " + sentence, count: 12)
+        let summary = try #require(IndexEntry(note: makeNote("# T\n\n" + text + "\n")).summary)
+        #expect(summary.count <= IndexEntry.summaryLimit + 2)
+        #expect(summary.hasSuffix(".") || summary.hasSuffix(" …"))
+        let words = summary.replacingOccurrences(of: " …", with: "").split(separator: " ")
+        #expect(words.allSatisfy { $0 == "Then" || $0.trimmingCharacters(in: .punctuationCharacters) == word })
     }
 }
 

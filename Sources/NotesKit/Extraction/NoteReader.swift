@@ -74,10 +74,11 @@ public enum NoteReader {
             }
         }
         let fallbackTitle = file.url.deletingPathExtension().lastPathComponent
-        let note = Note(
+        var note = Note(
             path: file.displayPath, order: file.order, slug: file.slug,
             title: (title?.isEmpty == false ? title! : fallbackTitle),
             document: document, blocks: blocks)
+        note.metadata = parsed.frontMatter.map(Note.metadata(fromFrontMatter:)) ?? [:]
         return Result(note: note, source: source, diagnostics: diagnostics)
     }
 }

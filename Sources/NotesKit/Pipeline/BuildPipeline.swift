@@ -54,14 +54,18 @@ public struct BuildPipeline: Sendable {
         var files: [String: Data] = [:]
         let links = outcomes.map { NoteLink(note: $0.note) }
         let renderer = PageRenderer()
+        var search = SearchIndex()
         for (index, outcome) in outcomes.enumerated() {
             let navigation = PageNavigation(
                 previous: index > 0 ? links[index - 1] : nil,
                 next: index + 1 < links.count ? links[index + 1] : nil)
             let page = renderer.render(
                 note: outcome.note, results: outcome.results.map { Optional($0) }, navigation: navigation)
-            files["\(outcome.note.slug).html"] = Data(page.utf8)
+            files[Note.pageFileName(forSlug: outcome.note.slug)] = Data(page.utf8)
+            search.add(note: outcome.note, results: outcome.results.map { Optional($0) })
         }
+        files[SearchIndex.path] = Data(search.script.utf8)
+        files[SiteScript.path] = Data(SiteScript.javascript.utf8)
         files["index.html"] = Data(IndexRenderer().render(notes: outcomes.map { IndexEntry(note: $0.note) }).utf8)
         files["assets/style.css"] = Data(Stylesheet.css.utf8)
         return files
