@@ -25,14 +25,19 @@ public struct Toolchain: Sendable, Hashable {
         let version =
             String(decoding: result.stdout + result.stderr, as: UTF8.self)
             .split(separator: "\n").first.map(String.init) ?? "unknown"
-        try? FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
+        // The first write into the cache: it must be one notesgen made (or an empty folder).
+        try CacheFolder.prepare(cacheFolder)
         try? FileStore.writeAtomically(Data(version.utf8), to: remembered)
         return Toolchain(swiftc: swiftc, version: version)
     }
 
-    private static func findCompiler() throws -> URL {
-        let environment = ProcessInfo.processInfo.environment
+    /// `$SWIFTC` when set (it must be an executable file), else `swiftc` on the `PATH`.
+    static func findCompiler(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         if let explicit = environment["SWIFTC"], !explicit.isEmpty {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: explicit, isDirectory: &isFolder), !isFolder.boolValue,
+                FileManager.default.isExecutableFile(atPath: explicit)
+            else { throw NotesgenError.compilerNotExecutable(explicit) }
             return URL(fileURLWithPath: explicit)
         }
         for folder in (environment["PATH"] ?? "").split(separator: ":") {

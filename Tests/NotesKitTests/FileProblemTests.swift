@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import NotesKit
+
+/// Every file error a user can cause is said in plain words, with the path and what to do.
+@Suite struct FileProblemTests {
+    /// A full disk as Foundation reports it, with and without the underlying POSIX error.
+    @Test func fullDiskIsSaidInWords() {
+        let plain = FileProblem(CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/site/index.html"]))
+        #expect(plain.description == "'/site/index.html': no space left on the device; free some space and run again")
+        let wrapped = NSError(
+            domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue,
+            userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))])
+        #expect(FileProblem(wrapped, path: "Site").description.hasPrefix("'Site': no space left on the device"))
+        #expect(FileProblem(errno: ENOSPC, path: nil).reason == "no space left on the device")
+    }
+
+    @Test func foundationsErrorsNeverShowThrough() throws {
+        let folder = try TemporaryFolder("problem")
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("file")
+        try Data().write(to: file)
+        do {
+            try Data("x".utf8).write(to: file.appendingPathComponent("inside"))
+            Issue.record("writing below a file succeeded")
+        } catch {
+            let problem = FileProblem(error)
+            #expect(
+                problem.description
+                    == "'\(file.path)/inside': a part of the path is a file, not a folder; check the path")
+        }
+        let unknown = FileProblem(NSError(domain: "SomeDomain", code: 7))
+        #expect(!unknown.description.contains("Error Domain"))
+        // errno values are words, not strerror's "Success" read after a clean-up.
+        #expect(FileProblem(errno: EACCES, path: "x").reason == "permission denied")
+    }
+
+    /// `SWIFTC=/nonexistent`: named, with what to do.
+    @Test func compilerThatDoesNotExistIsNamed() {
+        #expect(throws: NotesgenError.compilerNotExecutable("/nonexistent/swiftc")) {
+            try Toolchain.findCompiler(environment: ["SWIFTC": "/nonexistent/swiftc", "PATH": "/usr/bin"])
+        }
+        #expect(throws: NotesgenError.compilerNotExecutable("/tmp")) {
+            try Toolchain.findCompiler(environment: ["SWIFTC": "/tmp"])
+        }
+    }
+
+    /// `--package /nonexistent` is an error, not a silent fall-back to another package.
+    @Test func packageWithoutTheLibraryIsAnError() {
+        #expect(throws: NotesgenError.packageWithoutLibrary("/nonexistent")) {
+            try RuntimeLibrary.locatePackageRoot(explicit: "/nonexistent")
+        }
+        #expect(throws: Never.self) { try RuntimeLibrary.locatePackageRoot(explicit: TestEnvironment.packageRoot) }
+    }
+
+    /// End to end: a cache path that is a file and a package that is not one, each one line
+    /// on standard error naming the path; exit 1.
+    @Test func commandLineErrorsAreOneLineWithThePath() async throws {
+        let folder = try TemporaryFolder("e2e-messages")
+        defer { folder.remove() }
+        _ = try folder.copy(fixture: "passing")
+        let cacheFile = folder.url.appendingPathComponent("cache-file")
+        try Data("x".utf8).write(to: cacheFile)
+        try Data("# Project\n".utf8).write(to: folder.url.appendingPathComponent("README.md"))
+        let cases: [([String], String)] = [
+            (["build", "--cache", cacheFile.path, "--package", TestEnvironment.packageRoot], cacheFile.path),
+            (
+                ["build", "--cache", TestEnvironment.cacheFolder.path, "--package", "/nonexistent"],
+                "'/nonexistent'"
+            ),
+            (["build", "--output", "README.md"], "README.md"),
+        ]
+        for (arguments, path) in cases {
+            let result = try await NotesgenExecutable.run(arguments, in: folder.url, sharedCache: false)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.errorLines.count == 1, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(path), "\(result.stderr)")
+            #expect(!result.stderr.contains("Domain="), "\(result.stderr)")
+        }
+    }
+}
