@@ -45,8 +45,11 @@ import Testing
         let clean = try CleanCommand.parse(["--cache", cache.path])
         try clean.run()
         #expect(!FileManager.default.fileExists(atPath: cache.path))
-        // Cleaning nothing is fine.
+        // Cleaning nothing is fine; so is an empty folder (nothing in it to lose).
         #expect(try CacheFolder.remove(cache) == .nothingThere)
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        #expect(try CacheFolder.remove(cache) == .removed)
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
     }
 
     /// A file the user put into a tagged cache survives `clean`, and so does its folder (still

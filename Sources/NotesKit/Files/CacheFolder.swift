@@ -103,7 +103,7 @@ public enum CacheFolder {
         let others = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0 != tagName }.sorted()
         if let other = others.first { return .keptFolder(otherEntry: other) }
-        try removeItem(folder.appendingPathComponent(tagName))
+        if entries.contains(tagName) { try removeItem(folder.appendingPathComponent(tagName)) }
         try removeItem(folder)
         return .removed
     }
