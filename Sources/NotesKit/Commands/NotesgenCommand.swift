@@ -44,7 +44,7 @@ struct RunOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: notes, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("the notes folder '\(notes)' does not exist")
+            throw ValidationError("the notes folder '\(notes)' does not exist; name the folder of notes with --notes")
         }
     }
 

@@ -18,10 +18,13 @@ public enum RegularFile {
 
     /// The bytes of the regular file at `path` (a symbolic link is followed).
     ///
-    /// The file is opened non-blocking and checked with `fstat` before anything is read, so a
-    /// FIFO, a socket or a device is reported instead of hanging the build.
+    /// The file's type is checked before it is opened, so a FIFO, a socket or a device is
+    /// reported instead of hanging the build (or stealing a writer's data); it is opened
+    /// non-blocking and checked again with `fstat`, in case it was replaced in between.
     /// - Throws: a `FileProblem` naming `path` in plain words.
     public static func read(_ path: String) throws(FileProblem) -> Data {
+        var status = stat()
+        if stat(path, &status) == 0 { try requireRegular(status, path) }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
@@ -33,13 +36,8 @@ public enum RegularFile {
             throw FileProblem(errno: code, path: path)
         }
         defer { close(descriptor) }
-        var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw FileProblem(errno: errno, path: path) }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            throw FileProblem(
-                path: path, reason: "it is \(kind(of: status.st_mode)), not a regular file",
-                advice: "only regular files are read")
-        }
+        try requireRegular(status, path)
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -51,6 +49,13 @@ public enum RegularFile {
             }
             data.append(contentsOf: buffer[0..<count])
         }
+    }
+
+    private static func requireRegular(_ status: stat, _ path: String) throws(FileProblem) {
+        guard status.st_mode & S_IFMT != S_IFREG else { return }
+        throw FileProblem(
+            path: path, reason: "it is \(kind(of: status.st_mode)), not a regular file",
+            advice: "only regular files are read")
     }
 
     /// The target of the symbolic link at `path` when that target does not exist.
