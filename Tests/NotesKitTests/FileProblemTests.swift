@@ -79,4 +79,43 @@ import Testing
             #expect(!result.stderr.contains("Domain="), "\(result.stderr)")
         }
     }
+
+    /// A real full disk (a 64 KiB tmpfs, which only root can mount): the site write stops with
+    /// plain words, the previous site stays, and nothing half-written is left beside it.
+    @Test(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    func fullDiskLeavesThePreviousSite() throws {
+        let folder = try TemporaryFolder("full-disk")
+        defer { folder.remove() }
+        let disk = folder.url.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.path]) else { return }
+        defer { _ = run("/bin/umount", [disk.path]) }
+        let site = disk.appendingPathComponent("Site")
+        let old = ["index.html": Data("old".utf8)]
+        try SiteWriter.write(old, to: site)
+        let large = ["index.html": Data(repeating: UInt8(ascii: "a"), count: 200_000)]
+        do {
+            try SiteWriter.write(large, to: site)
+            Issue.record("a 200 kB site was written to a 64 KiB disk")
+        } catch {
+            #expect(
+                error.description
+                    == "error: cannot write the site to '\(site.path)': no space left on the device; free some space and run again; the previous site is unchanged"
+            )
+        }
+        #expect(try siteFiles(site) == old)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == ["Site"])
+    }
+
+    /// Runs a tool; whether it succeeded.
+    private func run(_ tool: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
 }
