@@ -77,6 +77,18 @@ import Testing
         #expect(try CacheFolder.remove(cache) == .removed)
     }
 
+    @Test func cacheEntriesAreOnlyWhatNotesgenWrites() {
+        for name in [
+            "lib", "results", "work", "toolchain-0a.txt", ".toolchain-0a.txt.12.ABC-DEF.tmp",
+            "..notesgen-cache-tag.1.X.tmp",
+        ] {
+            #expect(CacheFolder.isCacheEntry(name), "\(name)")
+        }
+        for name in ["src", ".git", "lib.tmp", ".src.1.X.tmp", "toolchain-0a.json", "notes.txt"] {
+            #expect(!CacheFolder.isCacheEntry(name), "\(name)")
+        }
+    }
+
     /// `--cache src` by mistake: a folder holding other files is neither written into nor tagged.
     @Test func folderWithOtherFilesIsNotUsedAsACache() throws {
         let folder = try TemporaryFolder("cache-foreign")
@@ -101,7 +113,10 @@ import Testing
         let earlier = folder.url.appendingPathComponent("earlier")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         try create(["lib/0a1b2c/complete": "", "results/k.json": "{}", "toolchain-9f.txt": "Swift"], in: earlier)
-        for cache in [new, empty, earlier] {
+        // A build killed while it wrote the tag into a new folder left only the temporary file.
+        let interrupted = folder.url.appendingPathComponent("interrupted")
+        try create(["..notesgen-cache-tag.123.\(UUID().uuidString).tmp": "Signature"], in: interrupted)
+        for cache in [new, empty, earlier, interrupted] {
             try CacheFolder.prepare(cache)
             #expect(CacheFolder.isTagged(cache), "\(cache.lastPathComponent) was not tagged")
         }

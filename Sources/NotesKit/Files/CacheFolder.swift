@@ -21,8 +21,13 @@ public enum CacheFolder {
     /// Whether `name`, directly in a cache, is something notesgen creates there. `clean`
     /// removes these and nothing else; a new kind of cache entry must be added here.
     static func isCacheEntry(_ name: String) -> Bool {
-        ["lib", "results", "work", tagName].contains(name)
-            || (name.hasPrefix("toolchain-") && name.hasSuffix(".txt"))
+        if ["lib", "results", "work", tagName].contains(name) { return true }
+        if name.hasPrefix("toolchain-") && name.hasSuffix(".txt") { return true }
+        // What a write interrupted by a kill leaves (`FileStore`): `.<entry>.<pid>.<uuid>.tmp`.
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard name.hasPrefix("."), parts.count >= 5, parts.last == "tmp" else { return false }
+        let entry = parts.dropFirst().dropLast(3).joined(separator: ".")
+        return entry != tagName ? isCacheEntry(entry) : true
     }
 
     /// Makes `folder` ready to be written into: creates and tags it when it does not exist or is
