@@ -36,6 +36,23 @@ import Testing
         #expect(FileProblem(errno: EACCES, path: "x").reason == "permission denied")
     }
 
+    /// A failed rename is reported by its own errno, read before the temporary file is removed
+    /// (which used to leave errno at 0: "…: Success").
+    @Test func failedRenameSaysWhyNotSuccess() throws {
+        let folder = try TemporaryFolder("problem-rename")
+        defer { folder.remove() }
+        let target = folder.url.appendingPathComponent("target")
+        try FileManager.default.createDirectory(
+            at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        do {
+            try FileStore.writeAtomically(Data("x".utf8), to: target)
+            Issue.record("a file replaced a folder")
+        } catch {
+            #expect(FileProblem(error) == FileProblem(errno: EISDIR, path: target.path))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["target"])
+    }
+
     /// `SWIFTC=/nonexistent`: named, with what to do.
     @Test func compilerThatDoesNotExistIsNamed() {
         #expect(throws: NotesgenError.compilerNotExecutable("/nonexistent/swiftc")) {
