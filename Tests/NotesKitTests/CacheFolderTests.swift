@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Testing
 
@@ -18,7 +17,7 @@ import Testing
     }
 
     /// `notesgen clean --cache .` in a C project that has a `lib/`: nothing may go.
-    @Test func cleanRefusesAFolderWithoutTheTag() throws {
+    @Test func cleanRefusesAFolderWithoutTheTag() async throws {
         let folder = try TemporaryFolder("cache-project")
         defer { folder.remove() }
         let project = [
@@ -26,8 +25,9 @@ import Testing
             "results/report.txt": "ok",
         ]
         try create(project, in: folder.url)
-        let clean = try CleanCommand.parse(["--cache", folder.url.path])
-        #expect(throws: ExitCode.failure) { try clean.run() }
+        let clean = try await NotesgenExecutable.run(["clean", "--cache", "."], in: folder.url, sharedCache: false)
+        #expect(clean.status == 1)
+        #expect(clean.errorLines == [NotesgenError.notACache(folder.url.path).description])
         #expect(try filesBelow(folder.url) == project.mapValues { Data($0.utf8) })
         #expect(throws: NotesgenError.notACache(folder.url.path)) { try CacheFolder.remove(folder.url) }
     }

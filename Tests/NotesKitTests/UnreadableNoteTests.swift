@@ -17,20 +17,16 @@ import Testing
         #expect(mkfifo(notes.appendingPathComponent("3_Pipe.md").path, 0o644) == 0)
         try FileManager.default.createSymbolicLink(
             atPath: notes.appendingPathComponent("4_Gone.md").path, withDestinationPath: "nowhere.md")
-        let site = folder.url.appendingPathComponent("Site")
-        let settings = TestEnvironment.settings(notes: notes)
-        let diagnostics = try await onThread {
-            try BuildPipeline(settings: settings, outputFolder: site.path)
-                .run(progress: Progress(quiet: true, timings: false, stepCount: 5))
-        }
-        let unreadable = diagnostics.filter { $0.id == .noteUnreadable }
-        #expect(unreadable.map(\.file) == ["2_Latin.md", "3_Pipe.md", "4_Gone.md"].map { "\(notes.path)/\($0)" })
-        #expect(unreadable.allSatisfy { $0.severity == .error })
-        #expect(unreadable[0].line == 3)
-        #expect(unreadable[0].summary.contains("offset 11"))
-        #expect(unreadable[1].summary.contains("FIFO"))
-        #expect(unreadable[2].summary.contains("symbolic link to 'nowhere.md'"))
-        let pages = try siteFiles(site)
+        let build = try await NotesgenExecutable.run(["build"], in: folder.url, sharedCache: false)
+        #expect(build.status == 1)
+        #expect(
+            build.errorLines == [
+                "Notes/2_Latin.md:3: error: the note is not valid UTF-8: the byte at offset 11 does not start a valid UTF-8 sequence; save the file as UTF-8 [note.unreadable]",
+                "Notes/3_Pipe.md: error: cannot read the note: it is a FIFO (named pipe), not a regular file; only regular files are read [note.unreadable]",
+                "Notes/4_Gone.md: error: cannot read the note: it is a symbolic link to 'nowhere.md', which does not exist; fix or remove the link [note.unreadable]",
+                "notesgen: 3 errors; the site was written with the errors shown on its pages",
+            ])
+        let pages = try siteFiles(folder.url.appendingPathComponent("Site"))
         #expect(String(decoding: try #require(pages["1-good.html"]), as: UTF8.self).contains("Prose."))
     }
 

@@ -10,6 +10,8 @@ public struct Toolchain: Sendable, Hashable {
     /// `cacheFolder` keyed by the compiler's path, size and date so that a rebuild with nothing
     /// changed runs no compiler at all.
     public static func locate(cacheFolder: URL) throws -> Toolchain {
+        // The first use of the cache in every run: it must be one notesgen made (or new, or empty).
+        try CacheFolder.prepare(cacheFolder)
         let swiftc = try findCompiler()
         let attributes = try? FileManager.default.attributesOfItem(atPath: swiftc.resolvingSymlinksInPath().path)
         let stamp = [
@@ -25,8 +27,6 @@ public struct Toolchain: Sendable, Hashable {
         let version =
             String(decoding: result.stdout + result.stderr, as: UTF8.self)
             .split(separator: "\n").first.map(String.init) ?? "unknown"
-        // The first write into the cache: it must be one notesgen made (or an empty folder).
-        try CacheFolder.prepare(cacheFolder)
         try? FileStore.writeAtomically(Data(version.utf8), to: remembered)
         return Toolchain(swiftc: swiftc, version: version)
     }
