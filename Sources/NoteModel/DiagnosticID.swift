@@ -22,6 +22,8 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     // Reading a note.
     /// The note's file cannot be read (not UTF-8, not a regular file, no permission).
     case noteUnreadable = "note.unreadable"
+    /// A file that looks like Markdown but is not read as a note (`.MD`, `.markdown`).
+    case noteIgnored = "note.ignored"
     /// The Markdown nests deeper than notesgen renders.
     case noteTooDeep = "note.too-deep"
     /// Markdown inside a raw HTML block, which shows raw.
@@ -32,6 +34,8 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     case unsafeLink = "link.unsafe"
 
     // Doc-tests.
+    /// `test --fix` found the note changed on disk since it was read, and left it alone.
+    case doctestChanged = "doctest.changed"
     case doctestMismatch = "doctest.mismatch"
     case doctestMissing = "doctest.missing"
     case doctestStale = "doctest.stale"
@@ -45,7 +49,7 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     /// (the compiler reports warnings under `block.compile` too).
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
-        case .rawHTML, .unsafeLink: return .warning
+        case .rawHTML, .unsafeLink, .noteIgnored: return .warning
         default: return .error
         }
     }

@@ -161,3 +161,37 @@ import Testing
         #expect(report.diagnostics.map(\.id) == [.blockOption], "\(report.diagnostics.map(\.description))")
     }
 }
+
+/// Options are taken as written once: no repeats, timeouts in plain decimal seconds.
+@Suite struct BlockOptionQuirksTests {
+    private func rejection(_ info: String) -> Diagnostic? {
+        do {
+            _ = try BlockOptionsParser.parse(info: info, file: "Notes/1_x.md", line: 3)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test(arguments: [
+        "swift-attn hide hide", "swift-attn timeout=1 timeout=2", "swift-attn should-fail no-output should-fail",
+    ])
+    func optionGivenTwiceIsAnError(_ info: String) throws {
+        let diagnostic = try #require(rejection(info), "\(info) was accepted")
+        #expect(diagnostic.id == .blockOption)
+        #expect(diagnostic.line == 3)
+        #expect(diagnostic.summary.contains("given twice"))
+    }
+
+    @Test(arguments: ["0x10", "1e3", "inf", "nan", "+5", ".5", "5.", "0", "0.0", "-1", "1_000", "٣"])
+    func timeoutMustBePlainDecimalSeconds(_ value: String) throws {
+        let diagnostic = try #require(rejection("swift-attn timeout=\(value)"), "timeout=\(value) was accepted")
+        #expect(diagnostic.summary.contains("'\(value)'"))
+    }
+
+    @Test func plainDecimalTimeoutsParse() {
+        #expect(BlockOptionsParser.plainSeconds("5") == 5)
+        #expect(BlockOptionsParser.plainSeconds("0.25") == 0.25)
+        #expect(BlockOptionsParser.plainSeconds("120") == 120)
+    }
+}

@@ -137,3 +137,38 @@ import Testing
         #expect(note.blocks[1].options.hidesCode)
     }
 }
+
+/// Nothing in the notes folder is skipped without a word.
+@Suite struct DiscoveryWarningTests {
+    @Test func otherMarkdownExtensionsAreNamedNotSkippedSilently() throws {
+        let folder = try TemporaryFolder("discovery-ignored")
+        defer { folder.remove() }
+        for name in ["1_One.md", "2_Two.MD", "3_Three.markdown", "notes.txt", "4_Four.Md"] {
+            try Data("# x\n".utf8).write(to: folder.url.appendingPathComponent(name))
+        }
+        #expect(try NoteDiscovery.notes(in: folder.url, displayFolder: "Notes").map(\.slug) == ["1-one"])
+        let warnings = try NoteDiscovery.ignoredFiles(in: folder.url, displayFolder: "Notes")
+        #expect(warnings.map(\.file) == ["Notes/2_Two.MD", "Notes/3_Three.markdown", "Notes/4_Four.Md"])
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.id == .noteIgnored })
+        #expect(
+            warnings[1].description
+                == "Notes/3_Three.markdown: warning: not read as a note: notes are files whose name ends in '.md'; rename it to '3_Three.md' [note.ignored]"
+        )
+    }
+
+    /// A dangling symbolic link named like a note is a note that cannot be read: an error at
+    /// its path, not a silent gap in the site.
+    @Test func danglingSymlinkIsAnUnreadableNote() throws {
+        let folder = try TemporaryFolder("discovery-dangling")
+        defer { folder.remove() }
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("2_Moved.md").path, withDestinationPath: "../old/2_Moved.md")
+        let files = try NoteDiscovery.notes(in: folder.url, displayFolder: "Notes")
+        #expect(files.map(\.displayPath) == ["Notes/2_Moved.md"])
+        let read = NoteReader.read(try #require(files.first))
+        #expect(read.diagnostics.map(\.id) == [.noteUnreadable])
+        #expect(
+            read.diagnostics.first?.summary.contains("symbolic link to '../old/2_Moved.md', which does not exist")
+                == true)
+    }
+}

@@ -85,6 +85,7 @@ enum NotesgenExecutable {
         #expect(
             Set(files.keys) == [
                 "index.html", "1-basics.html", "2-special-values.html", "3-prose-only.html", "assets/style.css",
+                SiteManifest.fileName,
             ])
         let basics = String(decoding: files["1-basics.html"] ?? Data(), as: UTF8.self)
         #expect(basics.contains("<table"))
@@ -156,6 +157,7 @@ enum NotesgenExecutable {
         #expect(
             Set(try filesBelow(site).keys) == [
                 "index.html", "1-fine.html", "2-type-error.html", "3-trap.html", "assets/style.css",
+                SiteManifest.fileName,
             ])
     }
 
@@ -196,6 +198,7 @@ enum NotesgenExecutable {
         let folder = try TemporaryFolder("e2e-clean")
         defer { folder.remove() }
         let cache = folder.url.appendingPathComponent("my-cache")
+        try CacheFolder.prepare(cache)  // as a build makes it: tagged
         try FileManager.default.createDirectory(
             at: cache.appendingPathComponent("results"), withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: cache.appendingPathComponent("results/x.json"))

@@ -1,4 +1,5 @@
 import Foundation
+import NoteModel
 import Testing
 
 @testable import NotesKit
@@ -15,10 +16,10 @@ import Testing
         defer { folder.remove() }
         let site = folder.url.appendingPathComponent("Site")
         try SiteWriter.write(oldSite, to: site)
-        #expect(try filesBelow(site) == oldSite)
+        #expect(try siteFiles(site) == oldSite)
         let newSite = ["index.html": Data("new".utf8), "assets/style.css": Data("css".utf8)]
         try SiteWriter.write(newSite, to: site)
-        #expect(try filesBelow(site) == newSite)
+        #expect(try siteFiles(site) == newSite)
         // Nothing is left beside the site: no staging folder, no retired site.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["Site"])
     }
@@ -31,7 +32,7 @@ import Testing
         try SiteWriter.write(oldSite, to: site)
         let impossible = ["index.html": Data("new".utf8), "a": Data("file".utf8), "a/b.html": Data("page".utf8)]
         #expect(throws: NotesgenError.self) { try SiteWriter.write(impossible, to: site) }
-        #expect(try filesBelow(site) == oldSite)
+        #expect(try siteFiles(site) == oldSite)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["Site"])
     }
 
@@ -48,8 +49,8 @@ import Testing
         try FileManager.default.createDirectory(at: halfBuilt, withIntermediateDirectories: true)
         try Data("half".utf8).write(to: halfBuilt.appendingPathComponent("index.html"))
 
-        try SiteWriter.recover(site)
-        #expect(try filesBelow(site) == oldSite)
+        SiteWriter.recover(site)
+        #expect(try siteFiles(site) == oldSite)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["Site"])
     }
 
@@ -64,7 +65,7 @@ import Testing
         #expect(throws: NotesgenError.self) {
             try SiteWriter.write(["a": Data(), "a/b": Data()], to: site)
         }
-        #expect(try filesBelow(site) == oldSite)
+        #expect(try siteFiles(site) == oldSite)
     }
 
     /// Other folders beside the site are not the site's leftovers.
@@ -97,11 +98,11 @@ import Testing
                 .run(progress: Progress(quiet: true, timings: false, stepCount: 5))
         }
         _ = try await onThread(build)
-        #expect(Set(try filesBelow(site).keys) == ["index.html", "1-one.html", "2-two.html", "assets/style.css"])
+        #expect(Set(try siteFiles(site).keys) == ["index.html", "1-one.html", "2-two.html", "assets/style.css"])
 
         try FileManager.default.removeItem(at: notes.appendingPathComponent("2_Two.md"))
         _ = try await onThread(build)
-        #expect(Set(try filesBelow(site).keys) == ["index.html", "1-one.html", "assets/style.css"])
+        #expect(Set(try siteFiles(site).keys) == ["index.html", "1-one.html", "assets/style.css"])
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("1-one.html"))
         #expect(!index.contains("2-two.html"))
@@ -126,7 +127,7 @@ import Testing
         } catch is NotesgenError {
             return  // Refused with a message: fine.
         }
-        let pages = try filesBelow(site).mapValues { String(decoding: $0, as: UTF8.self) }
+        let pages = try siteFiles(site).mapValues { String(decoding: $0, as: UTF8.self) }
         // The note's own page: its article, not only its summary in the table of contents.
         #expect(
             pages.values.contains { $0.contains("<article class=\"note\">") && $0.contains("Index body text.") },
@@ -162,4 +163,163 @@ import Testing
             try pipeline.run(progress: Progress(quiet: true, timings: false, stepCount: 5))
         }
     }
+
+    // MARK: Only what notesgen wrote is replaced (the manifest)
+
+    /// A notes folder of one note without code (so no program runs), and the pipeline that
+    /// builds it into `output`.
+    private func noCodeBuild(in folder: TemporaryFolder, output: URL) throws -> @Sendable () throws -> [Diagnostic] {
+        let notes = folder.url.appendingPathComponent("Notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("# One\n\nProse.\n".utf8).write(to: notes.appendingPathComponent("1_One.md"))
+        let settings = TestEnvironment.settings(notes: notes)
+        return {
+            try BuildPipeline(settings: settings, outputFolder: output.path)
+                .run(progress: Progress(quiet: true, timings: false, stepCount: 5))
+        }
+    }
+
+    /// GitHub Pages: `docs/` holds the site plus a `CNAME` and images the user put there. A new
+    /// build replaces the pages and keeps the rest.
+    @Test func filesNotesgenDidNotWriteAreKept() throws {
+        let folder = try TemporaryFolder("site-keep")
+        defer { folder.remove() }
+        let docs = folder.url.appendingPathComponent("docs")
+        try SiteWriter.write(oldSite, to: docs)
+        let theirs: [String: Data] = [
+            "CNAME": Data("notes.example.org\n".utf8), "images/logo.png": Data([0x89, 0x50, 0x4E, 0x47]),
+            "assets/extra.css": Data("mine".utf8),
+        ]
+        for (path, data) in theirs {
+            let url = docs.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        let newSite = ["index.html": Data("new".utf8), "assets/style.css": Data("css".utf8)]
+        try SiteWriter.write(newSite, to: docs)
+        #expect(try siteFiles(docs) == newSite.merging(theirs) { new, _ in new })
+        // The manifest lists the site's files only: the kept ones stay the user's.
+        let manifest = try #require(
+            SiteManifest.parse(try Data(contentsOf: docs.appendingPathComponent(SiteManifest.fileName))))
+        #expect(manifest == SiteManifest(files: newSite))
+    }
+
+    /// A page edited by hand since the build wrote it is not overwritten: the build stops and
+    /// names it.
+    @Test func changedSiteFileStopsTheWrite() throws {
+        let folder = try TemporaryFolder("site-changed")
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("Site")
+        try SiteWriter.write(oldSite, to: site)
+        try Data("edited by hand".utf8).write(to: site.appendingPathComponent("1-old.html"))
+        #expect(throws: NotesgenError.outputFileChanged(site.path, file: "1-old.html")) {
+            try SiteWriter.write(["index.html": Data("new".utf8)], to: site)
+        }
+        #expect(try Data(contentsOf: site.appendingPathComponent("1-old.html")) == Data("edited by hand".utf8))
+        #expect(try Data(contentsOf: site.appendingPathComponent("index.html")) == Data("old index".utf8))
+    }
+
+    /// A file of the user's where the new site puts a page of its own: neither wins silently.
+    @Test func keptFileInTheNewSitesWayStopsTheWrite() throws {
+        let folder = try TemporaryFolder("site-in-the-way")
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("Site")
+        try SiteWriter.write(oldSite, to: site)
+        try Data("mine".utf8).write(to: site.appendingPathComponent("2-new.html"))
+        #expect(throws: NotesgenError.outputFileInTheWay(site.path, file: "2-new.html")) {
+            try SiteWriter.write(["index.html": Data("new".utf8), "2-new.html": Data("page".utf8)], to: site)
+        }
+        #expect(try Data(contentsOf: site.appendingPathComponent("2-new.html")) == Data("mine".utf8))
+    }
+
+    /// A folder with an `index.html` but no manifest (written by hand, or by another tool) may
+    /// hold anything: the build refuses it before running a note, and every file stays.
+    @Test func folderWithoutAManifestIsNotReplaced() async throws {
+        let folder = try TemporaryFolder("site-no-manifest")
+        defer { folder.remove() }
+        let docs = folder.url.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let theirs = ["index.html": Data("<h1>Home</h1>".utf8), "CNAME": Data("example.org\n".utf8)]
+        for (path, data) in theirs { try data.write(to: docs.appendingPathComponent(path)) }
+        let build = try noCodeBuild(in: folder, output: docs)
+        await #expect(throws: NotesgenError.outputHasNoManifest(docs.path, example: "CNAME")) {
+            try await onThread(build)
+        }
+        #expect(try filesBelow(docs) == theirs)
+    }
+
+    /// `--output README.md`, an existing file: refused, and the file stays.
+    @Test func outputThatIsAFileIsRefused() async throws {
+        let folder = try TemporaryFolder("site-output-file")
+        defer { folder.remove() }
+        let readme = folder.url.appendingPathComponent("README.md")
+        try Data("# My project\n".utf8).write(to: readme)
+        let build = try noCodeBuild(in: folder, output: readme)
+        await #expect(throws: NotesgenError.outputIsAFile(readme.path)) { try await onThread(build) }
+        #expect(try Data(contentsOf: readme) == Data("# My project\n".utf8))
+        #expect(
+            NotesgenError.outputIsAFile("README.md").description
+                == "error: the output 'README.md' is a file, not a folder; nothing was written: name a folder with --output"
+        )
+    }
+
+    /// The manifest: sorted, one `sha256sum` line per file, no dates (two builds, same bytes).
+    @Test func manifestIsSortedAndHasNoDates() throws {
+        let manifest = SiteManifest(files: ["b.html": Data("b".utf8), "a/x.css": Data()])
+        let text = String(decoding: manifest.contents, as: UTF8.self)
+        #expect(
+            text.split(separator: "\n").filter { !$0.hasPrefix("#") } == [
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a/x.css",
+                "3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d  b.html",
+            ])
+        #expect(SiteManifest.parse(manifest.contents) == manifest)
+    }
+
+    // MARK: Two builds into one output
+
+    /// Two writers into one output at once: each must swap in its complete site (or fail
+    /// loudly), never one with files missing because the other's recovery removed its
+    /// half-built folder. A large site is written while a small one is written over and over.
+    @Test func concurrentWritesNeverSwapInAnIncompleteSite() async throws {
+        let folder = try TemporaryFolder("site-concurrent")
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("Site")
+        func pages(_ tag: String, _ count: Int) -> [String: Data] {
+            Dictionary(uniqueKeysWithValues: (0..<count).map { ("p/page-\($0).html", Data("\(tag) \($0)".utf8)) })
+        }
+        let large = pages("large", 2000)
+        let small = pages("small", 3)
+        for _ in 0..<2 {
+            let largeDone = Flag()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await onThread { try SiteWriter.write(large, to: site) }
+                    largeDone.set()
+                }
+                group.addTask {
+                    try await onThread { while !largeDone.isSet { try SiteWriter.write(small, to: site) } }
+                }
+                try await group.waitForAll()
+            }
+            let written = try siteFiles(site)
+            #expect(written == large || written == small, "an incomplete site was swapped in (\(written.count) files)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["Site"])
+    }
+}
+
+/// A flag one task sets and another polls.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+/// The files of a site without its manifest.
+func siteFiles(_ site: URL) throws -> [String: Data] {
+    var files = try filesBelow(site)
+    files[SiteManifest.fileName] = nil
+    return files
 }

@@ -44,7 +44,7 @@ struct RunOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: notes, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("the notes folder '\(notes)' does not exist")
+            throw ValidationError("the notes folder '\(notes)' does not exist; name the folder of notes with --notes")
         }
     }
 
@@ -55,12 +55,18 @@ struct RunOptions: ParsableArguments {
     }
 }
 
-/// Prints a `NotesgenError` the way diagnostics are printed, and exits 1.
+/// Prints a `NotesgenError` the way diagnostics are printed, and exits 1. Any other error (a
+/// file operation deep inside) is printed in plain words too, never as Foundation's dump.
 func failing(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch let exit as ExitCode {
+        throw exit
     } catch let error as NotesgenError {
         Progress.write(error.description)
+        throw ExitCode.failure
+    } catch {
+        Progress.write("error: \(FileProblem(error))")
         throw ExitCode.failure
     }
 }
@@ -113,7 +119,9 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         try failing {
             let progress = Progress(quiet: options.quiet, timings: options.timings, stepCount: 4)
+            let ignored = try options.settings.ignoredFiles()
             let outcomes = try NotesRunner(settings: options.settings).run(progress: progress)
+            for warning in ignored { Progress.write(warning.description) }
             progress.begin(fix ? "Fixing recorded outputs" : "Comparing recorded outputs")
             let runner = DocTestRunner(tolerance: Tolerance(relative: rtol, absolute: atol), fix: fix)
             var failed = 0
@@ -144,11 +152,15 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         try failing {
-            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: cache) else { return }
-            let known = ["lib", "results", "work"]
-            guard contents.isEmpty || contents.contains(where: { known.contains($0) || $0.hasPrefix("toolchain-") })
-            else { throw NotesgenError.notACache(cache) }
-            try FileManager.default.removeItem(atPath: cache)
+            let folder = URL(fileURLWithPath: cache)
+            switch try CacheFolder.remove(folder) {
+            case .nothingThere, .removed:
+                break
+            case .keptFolder(let other):
+                Progress.write(
+                    "notesgen: removed the cache's files but kept the folder '\(cache)': it also holds '\(other)', which notesgen did not create"
+                )
+            }
         }
     }
 }

@@ -49,8 +49,23 @@ public struct DocTestRunner: Sendable {
                 guard fixed != outcome.source, let fileURL else {
                     return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
                 }
-                try FileStore.writeAtomically(Data(fixed.utf8), to: fileURL)
+                // Only over the bytes the results belong to: an edit saved meanwhile is kept.
+                try FileRewrite.replace(fileURL, expecting: Data(outcome.source.utf8), with: Data(fixed.utf8))
                 return Report(note: note.path, diagnostics: diagnostics, rewrote: true)
+            } catch FileRewrite.Failure.changedSinceRead {
+                diagnostics.append(
+                    Diagnostic(
+                        .doctestChanged, file: note.path,
+                        summary:
+                            "the note was changed while its blocks ran; its recorded outputs were not written: run `notesgen test --fix` again"
+                    ))
+                return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
+            } catch FileRewrite.Failure.problem(let problem) {
+                diagnostics.append(
+                    Diagnostic(
+                        .doctestFix, file: note.path,
+                        summary: "cannot write the recorded outputs: \(problem.explanation)"))
+                return Report(note: note.path, diagnostics: diagnostics, rewrote: false)
             } catch {
                 diagnostics.append(
                     Diagnostic(

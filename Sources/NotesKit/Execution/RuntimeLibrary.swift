@@ -111,7 +111,16 @@ public struct RuntimeLibrary: Sendable {
     /// package notesgen was built from.
     public static func locatePackageRoot(explicit: String?) throws -> URL {
         var candidates: [URL] = []
-        if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
+        if let explicit {
+            // A package the user names is the one to use, or an error: never silently another.
+            let package = URL(fileURLWithPath: explicit)
+            var isFolder: ObjCBool = false
+            let sources = package.appendingPathComponent("Sources/Attention").path
+            guard FileManager.default.fileExists(atPath: sources, isDirectory: &isFolder), isFolder.boolValue else {
+                throw NotesgenError.packageWithoutLibrary(explicit)
+            }
+            return package.standardizedFileURL
+        }
         candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         // #filePath is Sources/NotesKit/Execution/RuntimeLibrary.swift of the package.
         candidates.append(

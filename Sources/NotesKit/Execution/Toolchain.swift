@@ -10,6 +10,8 @@ public struct Toolchain: Sendable, Hashable {
     /// `cacheFolder` keyed by the compiler's path, size and date so that a rebuild with nothing
     /// changed runs no compiler at all.
     public static func locate(cacheFolder: URL) throws -> Toolchain {
+        // The first use of the cache in every run: it must be one notesgen made (or new, or empty).
+        try CacheFolder.prepare(cacheFolder)
         let swiftc = try findCompiler()
         let attributes = try? FileManager.default.attributesOfItem(atPath: swiftc.resolvingSymlinksInPath().path)
         let stamp = [
@@ -25,14 +27,17 @@ public struct Toolchain: Sendable, Hashable {
         let version =
             String(decoding: result.stdout + result.stderr, as: UTF8.self)
             .split(separator: "\n").first.map(String.init) ?? "unknown"
-        try? FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
         try? FileStore.writeAtomically(Data(version.utf8), to: remembered)
         return Toolchain(swiftc: swiftc, version: version)
     }
 
-    private static func findCompiler() throws -> URL {
-        let environment = ProcessInfo.processInfo.environment
+    /// `$SWIFTC` when set (it must be an executable file), else `swiftc` on the `PATH`.
+    static func findCompiler(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         if let explicit = environment["SWIFTC"], !explicit.isEmpty {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: explicit, isDirectory: &isFolder), !isFolder.boolValue,
+                FileManager.default.isExecutableFile(atPath: explicit)
+            else { throw NotesgenError.compilerNotExecutable(explicit) }
             return URL(fileURLWithPath: explicit)
         }
         for folder in (environment["PATH"] ?? "").split(separator: ":") {

@@ -18,17 +18,26 @@ public enum BlockOptionsParser {
     /// - Throws: a `Diagnostic` with id `block.option` for an unknown or malformed option.
     public static func parse(info: String, file: String, line: Int) throws(Diagnostic) -> BlockOptions {
         var options = BlockOptions()
+        var seen: [Substring: Substring] = [:]
         for word in info.split(whereSeparator: \.isWhitespace).dropFirst() {
+            // `timeout=1 timeout=2` or `hide hide`: which one was meant is anyone's guess.
+            let name = word.split(separator: "=", maxSplits: 1).first ?? word
+            if let earlier = seen[name] {
+                throw Diagnostic(
+                    .error, file: file, line: line,
+                    summary: "option '\(name)' is given twice ('\(earlier)' and '\(word)'); keep one", id: .blockOption)
+            }
             switch word {
             case "hide": options.hidesCode = true
             case "no-output": options.hidesOutput = true
             case "should-fail": options.shouldFail = true
             case _ where word.hasPrefix("timeout="):
                 let value = word.dropFirst("timeout=".count)
-                guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
+                guard let seconds = plainSeconds(value) else {
                     throw Diagnostic(
                         .error, file: file, line: line,
-                        summary: "timeout must be a positive number of seconds, not '\(value)'",
+                        summary:
+                            "timeout must be a positive number of seconds written in decimal (timeout=5, timeout=0.5), not '\(value)'",
                         id: .blockOption)
                 }
                 options.timeout = seconds
@@ -39,6 +48,7 @@ public enum BlockOptionsParser {
                     id: .blockOption,
                     details: "  known options: \(knownOptions.joined(separator: ", "))")
             }
+            seen[name] = word
         }
         if options.hidesCode && options.hidesOutput {
             throw Diagnostic(
@@ -46,6 +56,16 @@ public enum BlockOptionsParser {
                 summary: "a block with both 'hide' and 'no-output' shows nothing; use one", id: .blockOption)
         }
         return options
+    }
+
+    /// The seconds of `timeout=`: plain decimal digits with an optional fraction (`5`, `0.5`), more
+    /// than zero. `Double` alone would also take `0x10`, `1e3`, `inf` and `nan`.
+    static func plainSeconds(_ text: Substring) -> Double? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }),
+            let seconds = Double(text), seconds > 0, seconds.isFinite
+        else { return nil }
+        return seconds
     }
 
     /// ` (did you mean 'no-output'?)` for a near miss, else empty.

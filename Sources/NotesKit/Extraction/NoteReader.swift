@@ -16,17 +16,47 @@ public enum NoteReader {
         public var linkDiagnostics: [Diagnostic] = []
     }
 
-    public static func read(_ file: NoteFile) throws -> Result {
+    /// Reads and parses a note. A note that cannot be read (not a regular file, no permission,
+    /// not UTF-8) is returned empty with a `note.unreadable` error, so the other notes still build.
+    public static func read(_ file: NoteFile) -> Result {
         let data: Data
         do {
-            data = try Data(contentsOf: file.url)
+            data = try RegularFile.read(file.url.path)
         } catch {
-            throw NotesgenError.noteUnreadable(file.displayPath, reason: error.localizedDescription)
+            return unreadable(file, summary: "cannot read the note: \(error.explanation)")
         }
-        guard let source = String(data: data, encoding: .utf8) else {
-            throw NotesgenError.noteUnreadable(file.displayPath, reason: "not valid UTF-8")
+        // Decoded as it is, a byte-order mark included: `test --fix` writes back every byte.
+        guard let source = String(validating: data, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(in: data)
+            let line = data.prefix(offset).count(where: { $0 == UInt8(ascii: "\n") }) + 1
+            return unreadable(
+                file, line: line,
+                summary:
+                    "the note is not valid UTF-8: the byte at offset \(offset) does not start a valid UTF-8 sequence; save the file as UTF-8"
+            )
         }
         return parse(source: source, file: file)
+    }
+
+    /// An empty note carrying the error that explains why it is empty.
+    private static func unreadable(_ file: NoteFile, line: Int? = nil, summary: String) -> Result {
+        var result = parse(source: "", file: file)
+        result.diagnostics = [Diagnostic(.noteUnreadable, file: file.displayPath, line: line, summary: summary)]
+        return result
+    }
+
+    /// The offset of the first byte of `data` that is not part of a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(in data: Data) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return offset
+            }
+        }
     }
 
     public static func parse(source: String, file: NoteFile) -> Result {

@@ -19,6 +19,7 @@ public struct BuildPipeline: Sendable {
     public func run(progress: Progress) throws -> [Diagnostic] {
         let output = URL(fileURLWithPath: outputFolder).standardizedFileURL.resolvingSymlinksInPath()
         try Self.checkOutputFolder(output, as: outputFolder, notes: settings.notesFolder)
+        let ignored = try settings.ignoredFiles()
         let outcomes = try NotesRunner(settings: settings).run(progress: progress)
 
         progress.begin("Rendering \(outcomes.count) pages")
@@ -27,26 +28,24 @@ public struct BuildPipeline: Sendable {
         progress.begin("Writing \(NotesRunner.displayPath(outputFolder))/")
         try SiteWriter.write(files, to: output)
 
-        let diagnostics = outcomes.flatMap(\.diagnostics)
+        let diagnostics = ignored + outcomes.flatMap(\.diagnostics)
         for diagnostic in diagnostics { Progress.write(diagnostic.description) }
         return diagnostics
     }
 
-    /// The output folder is replaced whole, so it must not hold the notes, nor be a folder
-    /// notesgen did not write: a mistyped `--output .` must not delete a project.
-    static func checkOutputFolder(_ output: URL, as given: String, notes: String) throws {
+    /// The output must not hold the notes nor be inside them (a mistyped `--output .` must not
+    /// replace a project), and must be a folder notesgen may replace (`OutputFolder`): checked
+    /// before any note runs, and again when the site is written.
+    static func checkOutputFolder(_ output: URL, as given: String, notes: String) throws(NotesgenError) {
         let notesFolder = URL(fileURLWithPath: notes).standardizedFileURL.resolvingSymlinksInPath()
         let (outputPath, notesPath) = (output.path, notesFolder.path)
         if outputPath == notesPath || outputPath.hasPrefix(notesPath + "/") {
-            throw NotesgenError.outputInsideNotes(given)
+            throw .outputInsideNotes(given)
         }
         if notesPath.hasPrefix(outputPath == "/" ? "/" : outputPath + "/") {
-            throw NotesgenError.outputHoldsNotes(given)
+            throw .outputHoldsNotes(given)
         }
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []
-        if !contents.isEmpty && !contents.contains("index.html") {
-            throw NotesgenError.outputNotASite(given)
-        }
+        _ = try OutputFolder.entriesToKeep(in: output, newPaths: nil)
     }
 
     /// Every file of the site, by its path relative to the site's root.

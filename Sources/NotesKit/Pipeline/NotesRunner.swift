@@ -56,7 +56,7 @@ public struct NotesRunner: Sendable {
         let files = try NoteDiscovery.notes(in: folder, displayFolder: Self.displayPath(settings.notesFolder))
 
         progress.begin("Parsing \(files.count) notes")
-        var read = try files.map(NoteReader.read)
+        var read = files.map(NoteReader.read)
         let linkProblems = NoteLinkCheck.diagnostics(for: read.map(\.note))
         for index in read.indices {
             read[index].linkDiagnostics = linkProblems.filter { $0.file == read[index].note.path }
@@ -72,6 +72,9 @@ public struct NotesRunner: Sendable {
             }
         }
         let started = Date()
+        // Held while notes run, so that `notesgen clean` does not remove the cache under them.
+        let cacheInUse = try CacheFolder.use(settings.cacheFolder)
+        defer { cacheInUse.release() }
         let toolchain = try Toolchain.locate(cacheFolder: settings.cacheFolder)
         let library = try RuntimeLibrary.prepare(
             packageRoot: try RuntimeLibrary.locatePackageRoot(explicit: settings.packageRoot),

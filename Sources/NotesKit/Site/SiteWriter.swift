@@ -3,42 +3,80 @@ import Foundation
 /// Writes a complete site, or nothing: files go into a temporary folder beside the output
 /// folder, which then replaces the old site in two renames. An interrupted build leaves the
 /// previous site in place (and the next build tidies up what it left).
+///
+/// Only files notesgen can prove it wrote are replaced (`OutputFolder`): the new site carries
+/// its manifest, and everything else found in the old folder is carried over. Writers take an
+/// exclusive lock on the folder holding the output, so two builds into one output take turns
+/// instead of deleting each other's half-built site.
 public enum SiteWriter {
     /// - Parameter files: paths relative to the site's root (`index.html`, `assets/style.css`)
-    ///   and their bytes.
-    public static func write(_ files: [String: Data], to output: URL) throws {
+    ///   and their bytes; `SiteWriter` adds the manifest.
+    public static func write(_ files: [String: Data], to output: URL) throws(NotesgenError) {
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        try recover(output)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .siteWriteFailed(output.path, reason: FileProblem(error, path: parent.path).explanation)
+        }
+        let lock: FolderLock
+        do {
+            lock = try FolderLock.acquire(parent, .exclusive)
+        } catch {
+            throw .siteWriteFailed(output.path, reason: error.explanation)
+        }
+        defer { lock.release() }
+        // Under the lock no other build is writing here, so every staging folder is a leftover.
+        recover(output)
+        let kept = try OutputFolder.entriesToKeep(in: output, newPaths: Set(files.keys))
+        var site = files
+        site[SiteManifest.fileName] = SiteManifest(files: files).contents
+
         let staging = parent.appendingPathComponent(".\(name).building-\(UUID().uuidString)")
         do {
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            for (path, data) in site.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url)
             }
+            for path in kept {
+                let url = staging.appendingPathComponent(path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: output.appendingPathComponent(path), to: url)
+            }
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw NotesgenError.siteWriteFailed(output.path, reason: error.localizedDescription)
+            throw .siteWriteFailed(output.path, reason: FileProblem(error).explanation)
         }
-        let retired = parent.appendingPathComponent(".\(name).old-\(UUID().uuidString)")
+        try swap(staging, into: output)
+    }
+
+    /// Renames the finished site `staging` to `output`, moving the old site aside first and
+    /// removing it last; on failure the old site is put back.
+    private static func swap(_ staging: URL, into output: URL) throws(NotesgenError) {
+        let retired = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString)")
         let hadSite = FileManager.default.fileExists(atPath: output.path)
         if hadSite, rename(output.path, retired.path) != 0 {
+            // errno first: the clean-up below may change it.
+            let problem = FileProblem(errno: errno, path: output.path)
             try? FileManager.default.removeItem(at: staging)
-            throw NotesgenError.siteWriteFailed(output.path, reason: String(cString: strerror(errno)))
+            throw .siteWriteFailed(output.path, reason: problem.explanation)
         }
         if rename(staging.path, output.path) != 0 {
-            let reason = String(cString: strerror(errno))
+            let problem = FileProblem(errno: errno, path: output.path)
             if hadSite { _ = rename(retired.path, output.path) }
             try? FileManager.default.removeItem(at: staging)
-            throw NotesgenError.siteWriteFailed(output.path, reason: reason)
+            throw .siteWriteFailed(output.path, reason: problem.explanation)
         }
         try? FileManager.default.removeItem(at: retired)
     }
 
     /// Puts back a site that an interrupted swap moved aside, and removes half-built ones.
-    static func recover(_ output: URL) throws {
+    /// Call it only while holding the lock `write` takes.
+    static func recover(_ output: URL) {
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
