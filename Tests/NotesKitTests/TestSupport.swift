@@ -51,6 +51,42 @@ enum TestEnvironment {
     }
 }
 
+extension TestEnvironment {
+    /// An executor with the shared library, working in `workFolder`.
+    static func executor(
+        workFolder: URL, compileTimeout: Double = 300, library: RuntimeLibrary? = nil
+    ) async throws -> NoteExecutor {
+        let shared = try await self.library.value
+        let toolchain = try Toolchain.locate(cacheFolder: cacheFolder)
+        return NoteExecutor(
+            toolchain: toolchain, library: library ?? shared, workFolder: workFolder, noteTimeout: 60,
+            compileTimeout: compileTimeout)
+    }
+
+    /// A note read from `source`, as if it were `Notes/1_Test.md`.
+    static func note(_ source: String, name: String = "1_Test.md") -> Note {
+        let file = NoteFile(url: URL(fileURLWithPath: "/notes/\(name)"), displayPath: "Notes/\(name)")
+        return NoteReader.parse(source: source, file: file).note
+    }
+
+    /// Makes `cache` a cache holding the shared library (hard links: the same files, the same
+    /// dates, so it verifies) and the compiler's remembered version.
+    static func linkLibrary(into cache: URL) async throws {
+        let library = try await self.library.value
+        let linked = cache.appendingPathComponent("lib/\(library.folder.lastPathComponent)")
+        try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: library.folder.path) where name != "src" {
+            try FileManager.default.linkItem(
+                at: library.folder.appendingPathComponent(name), to: linked.appendingPathComponent(name))
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)
+        where name.hasPrefix("toolchain-") {
+            try? FileManager.default.copyItem(
+                at: cacheFolder.appendingPathComponent(name), to: cache.appendingPathComponent(name))
+        }
+    }
+}
+
 /// Runs blocking work (compilers, child processes) on a thread of its own, so that it never
 /// holds one of the few threads Swift's concurrency shares between all the tests.
 func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
