@@ -96,9 +96,11 @@ public struct NoteExecutor: Sendable {
             throw ExecutionFailure.compileTimedOut(seconds: compileTimeout)
         }
         let messages = CompilerMessage.parse(compilerOutput).filter { $0.file == note.path }
-        if !compile.succeeded && !messages.contains(where: { $0.severity == .error }) {
-            // The compiler failed without blaming the note's code: a broken library, a full
-            // disk, a crash. Running again may well succeed, so it is not the note's result.
+        if !compile.succeeded
+            && !messages.contains(where: { $0.severity == .error && program.block(containing: $0.line) != nil })
+        {
+            // The compiler failed without blaming a block: a broken library, a full disk, a
+            // crash. Running again may well succeed, so it is not the note's result.
             throw ExecutionFailure.compilerFailed(output: compilerOutput)
         }
         record(messages, of: program, into: &run)
