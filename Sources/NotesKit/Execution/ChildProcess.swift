@@ -13,7 +13,7 @@ import Foundation
 ///
 /// The child is started with `posix_spawn` in a session of its own (Foundation's `Process`
 /// cannot do that), so that a time-out, the end of the child or a Ctrl-C of notesgen ends
-/// everything it started too (see `ProcessGroups`).
+/// everything it started too (see `ChildSessions`).
 public enum ChildProcess {
     public struct Result: Sendable {
         /// The exit status, or the signal number when `wasSignalled`.
@@ -79,7 +79,7 @@ public enum ChildProcess {
         let stderr = try CaptureFile(folder.appendingPathComponent(".stderr-\(name)"))
         defer { stderr.remove() }
 
-        let pid = try ProcessGroups.register {
+        let pid = try ChildSessions.register {
             try spawn(
                 executable, arguments: arguments, environment: environment, workingDirectory: workingDirectory,
                 stdout: stdout.descriptor, stderr: stderr.descriptor)
@@ -88,7 +88,7 @@ public enum ChildProcess {
         stderr.closeDescriptor()
 
         let timedOut = waitForExit(pid, timeout: timeout, shouldKill: shouldKill, warning: warning)
-        ProcessGroups.end(pid)
+        ChildSessions.end(pid)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // The bits of a wait status, as <sys/wait.h>'s macros (not imported into Swift) read them.

@@ -32,6 +32,17 @@ struct LibraryManifest: Equatable {
 
     /// Hashes the built files of `folder` and writes its manifest, the folder's last file.
     static func record(_ folder: URL) throws -> LibraryManifest {
+        do {
+            return try write(folder)
+        } catch let error as NotesgenError {
+            throw error
+        } catch {
+            throw NotesgenError.libraryBuildFailed(
+                output: "cannot record the built library in \(folder.path): \(FailureReason.of(error))")
+        }
+    }
+
+    private static func write(_ folder: URL) throws -> LibraryManifest {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".so") || $0.hasSuffix(".swiftmodule") }
             .sorted()

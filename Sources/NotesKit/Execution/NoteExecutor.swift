@@ -65,7 +65,7 @@ public struct NoteExecutor: Sendable {
             // The machine failed us (a full disk, the compiler, a lost output): say so on every
             // block; the run is not cached (these ids are not reproducible).
             let failure = error as? ExecutionFailure
-            let summary = failure?.description ?? "the note's program could not be run: \(Self.describe(error))"
+            let summary = failure?.description ?? "the note's program could not be run: \(FailureReason.of(error))"
             for index in run.blocks.indices where run.blocks[index].failure == nil {
                 run.blocks[index].failure = BlockFailure(
                     kind: .compile, message: "notesgen could not run the note: \(summary)")
@@ -252,22 +252,6 @@ public struct NoteExecutor: Sendable {
             run.blocks[block.index].failure = BlockFailure(
                 kind: .notRun, message: "not run: the block at line \(note.blocks[culprit].range.start.line) failed")
         }
-    }
-
-    /// A one-line reason for a failure of the machine, without Foundation's error domains.
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case let error as ChildProcess.Failure: return error.description
-        case let error as ExecutionFailure: return error.description
-        case let error as NotesgenError: return error.description
-        default: break
-        }
-        let error = error as NSError
-        let path = error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path
-        let reason = (error.userInfo[NSUnderlyingErrorKey] as? NSError).map {
-            String(cString: strerror(Int32($0.code)))
-        }
-        return [path.map { "'\($0)'" }, reason ?? error.localizedDescription].compactMap { $0 }.joined(separator: ": ")
     }
 
     static func seconds(_ value: Double) -> String {

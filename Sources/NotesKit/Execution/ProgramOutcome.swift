@@ -23,7 +23,7 @@ struct ProgramOutcome {
             data = try Data(contentsOf: resultsFile)
         } catch {
             throw ExecutionFailure.outputLost(
-                reason: "cannot read \(resultsFile.path): \(NoteExecutor.describe(error))")
+                reason: "cannot read the results: \(FailureReason.of(error))")
         }
         let events: [ResultEvent]
         do {

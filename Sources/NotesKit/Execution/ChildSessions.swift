@@ -16,7 +16,7 @@ import Foundation
 /// a thread of its own ends what is left of the sessions and lets notesgen die of the signal.
 /// The sessions are kept in a fixed array of slots (0 = free) that the handler reads without a
 /// lock: a signal handler may only make async-signal-safe calls.
-enum ProcessGroups {
+enum ChildSessions {
     private static let capacity = 1024
     private static let lock = NSLock()
     nonisolated(unsafe) private static let slots: UnsafeMutablePointer<pid_t> = {
@@ -89,11 +89,11 @@ enum ProcessGroups {
             }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
-                for index in 0..<ProcessGroups.capacity where ProcessGroups.slots[index] > 0 {
-                    kill(-ProcessGroups.slots[index], SIGKILL)
+                for index in 0..<ChildSessions.capacity where ChildSessions.slots[index] > 0 {
+                    kill(-ChildSessions.slots[index], SIGKILL)
                 }
                 var byte = UInt8(truncatingIfNeeded: number)
-                _ = write(ProcessGroups.signalPipe.write, &byte, 1)
+                _ = write(ChildSessions.signalPipe.write, &byte, 1)
             }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
