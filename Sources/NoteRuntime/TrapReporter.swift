@@ -36,21 +36,25 @@ enum TrapReporter {
     nonisolated(unsafe) private static var stackLow: UInt = 0
     nonisolated(unsafe) private static var stackHigh: UInt = 0
     /// The event's line, written into preallocated memory.
-    nonisolated(unsafe) private static var line = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+    nonisolated(unsafe) private static let line = UnsafeMutablePointer<UInt8>.allocate(capacity: lineCapacity)
     private static let lineCapacity = 4096
     private static let maximumFrames = 64
 
     /// glibc's `backtrace` (declared in <execinfo.h>, which Swift's Glibc module leaves out).
     private typealias Backtrace = @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>, Int32) -> Int32
     nonisolated(unsafe) private static var backtrace: Backtrace?
-    nonisolated(unsafe) private static var addresses = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(
-        capacity: 256)
+    private static let backtraceCapacity: Int32 = 256
+    nonisolated(unsafe) private static let addresses = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(
+        capacity: Int(backtraceCapacity))
 
     static func install(results descriptor: Int32) {
         readMappings()
         guard loadAddress != 0 else { return }
+        // Everything the handler touches exists before it can run: a lazily made global would
+        // allocate in the handler.
+        line.initialize(repeating: 0, count: lineCapacity)
         backtrace = dlsym(nil, "backtrace").map { unsafeBitCast($0, to: Backtrace.self) }
-        _ = backtrace?(addresses, 256)
+        _ = backtrace?(addresses, backtraceCapacity)
         results = descriptor
         var alternate = stack_t()
         let size = 256 * 1024
@@ -88,7 +92,7 @@ enum TrapReporter {
         }
         walkStack(context: context, visit)
         if count == 0, let backtrace {
-            let found = Int(backtrace(addresses, 256))
+            let found = Int(backtrace(addresses, backtraceCapacity))
             for index in 0..<found {
                 guard visit(UInt(bitPattern: addresses[index])) else { break }
             }
