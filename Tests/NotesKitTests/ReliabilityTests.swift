@@ -108,6 +108,39 @@ import Testing
         #expect(run.messages.contains { !$0.id.isReproducible })
     }
 
+    /// A library folder damaged after its build (its `complete` marker still there) is built
+    /// again, not trusted. A tiny package stands in for the real one: three one-line modules.
+    @Test func damagedLibraryIsBuiltAgain() async throws {
+        let folder = try TemporaryFolder("rebuilt-library")
+        defer { folder.remove() }
+        let sources = [
+            "Attention": "public func one() -> Int { 1 }\n",
+            "NoteResults": "public struct Shown {}\n",
+            "NoteRuntime": "import Attention\npublic func two() -> Int { one() + 1 }\n",
+        ]
+        for (module, code) in sources {
+            let moduleFolder = folder.url.appendingPathComponent("Sources/\(module)")
+            try FileManager.default.createDirectory(at: moduleFolder, withIntermediateDirectories: true)
+            try Data(code.utf8).write(to: moduleFolder.appendingPathComponent("\(module).swift"))
+        }
+        let cache = folder.url.appendingPathComponent("cache")
+        let toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
+        let prepare = { @Sendable in
+            try RuntimeLibrary.prepare(packageRoot: folder.url, toolchain: toolchain, cacheFolder: cache)
+        }
+        let built = try await onThread(prepare)
+        let shared = built.folder.appendingPathComponent("libAttention.so")
+        let intact = try Data(contentsOf: shared)
+        let handle = try FileHandle(forWritingTo: shared)
+        try handle.truncate(atOffset: UInt64(intact.count / 2))
+        try handle.close()
+
+        let rebuilt = try await onThread(prepare)
+        #expect(rebuilt.folder.path == built.folder.path)
+        #expect(LibraryManifest.verified(in: rebuilt.folder) != nil)
+        #expect(try Data(contentsOf: shared).count == intact.count)
+    }
+
     /// Results are keyed on the library as built, not only on its sources.
     @Test func cacheKeyFollowsTheBuiltLibrary() {
         let toolchain = Toolchain(swiftc: URL(fileURLWithPath: "/usr/bin/swiftc"), version: "Swift version 0")
