@@ -23,6 +23,7 @@ import Testing
             sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
             sleeper.arguments = ["\(marker)"]
             try! sleeper.run()
+            print("sleep started")
             var turns = 0
             while turns >= 0 {
                 turns = (turns + 1) % 1000
@@ -33,6 +34,7 @@ import Testing
         ).write(to: notes.appendingPathComponent("1_Spawns.md"))
         let outcome = try await runNotes(in: notes).named("1_Spawns.md")
         #expect(outcome.diagnostics.map(\.id) == [.blockTimeout], "\(outcome.diagnostics.map(\.description))")
+        #expect(outcome.results.first?.outputs.first?.text == "sleep started\n")
         #expect(await LiveProcesses.vanish { $0.contains(marker) }, "sleep \(marker) outlived the note")
     }
 
