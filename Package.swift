@@ -7,7 +7,8 @@ import PackageDescription
 // note's program, so they depend on nothing but Foundation (and each other).
 let package = Package(
     name: "notesgen",
-    platforms: [.macOS(.v13)],
+    // Linux only: the notes' library is built as `.so` files with `-soname`, and notesgen reads
+    // /proc and spawns its children with glibc's posix_spawn extensions.
     products: [
         .library(name: "Attention", targets: ["Attention"]),
         .executable(name: "notesgen", targets: ["notesgen"]),
@@ -44,7 +45,10 @@ let package = Package(
         .testTarget(name: "AttentionTests", dependencies: ["Attention"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteRenderingTests", dependencies: ["SiteRendering"]),
-        .testTarget(name: "NotesKitTests", dependencies: ["NotesKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DocTests", dependencies: ["NotesKit"]),
+        // What both test targets share: the one cache of the test process.
+        .target(name: "NotesTestSupport", dependencies: ["NotesKit"], path: "Tests/NotesTestSupport"),
+        .testTarget(
+            name: "NotesKitTests", dependencies: ["NotesKit", "NotesTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DocTests", dependencies: ["NotesKit", "NotesTestSupport"]),
     ]
 )

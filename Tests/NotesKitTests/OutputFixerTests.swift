@@ -170,13 +170,17 @@ enum LineEndings: String, CaseIterable, Sendable {
 
             """
         let read = NoteReader.parse(source: source, file: Self.file)
-        let error =
-            "Notes/1_Fix.md:8:14: error: cannot convert value of type 'String' to specified type 'Int' [block.compile]"
+        var failure = BlockFailure(kind: .compile, message: "")
+        failure.compileErrors = [
+            Diagnostic(
+                .error, file: "Notes/1_Fix.md", line: 8, column: 14,
+                summary: "cannot convert value of type 'String' to specified type 'Int'", id: .blockCompile)
+        ]
         let outcome = NoteOutcome(
             note: read.note, source: source,
             results: [
                 BlockResult(outputs: [.text("quiet\n")]),
-                BlockResult(expectedFailure: BlockFailure(kind: .compile, message: error)),
+                BlockResult(expectedFailure: failure),
             ],
             diagnostics: [], wasCached: false)
         let report = DocTestRunner().check(outcome, fileURL: nil)

@@ -110,11 +110,13 @@ private func shown(_ values: [Double]) -> RecordedOutput {
 /// A should-fail block records the error it teaches, without positions that move with the prose.
 @Suite struct ExpectedFailureRecordingTests {
     @Test func compileErrorsLoseTheirFilePositionsAndId() {
-        let failure = BlockFailure(
-            kind: .compile,
-            message:
-                "Notes/4_Code.md:12:19: error: cannot convert value of type 'Int' to specified type 'String' [block.compile]\nlet bad: String = 3\n                  ^"
-        )
+        let error = Diagnostic(
+            .error, file: "Notes/4_Code.md", line: 12, column: 19,
+            summary: "cannot convert value of type 'Int' to specified type 'String'", id: .blockCompile,
+            details: "let bad: String = 3\n                  ^")
+        var failure = BlockFailure(kind: .compile, message: "")
+        failure.compileErrors = [error]
+        #expect(failure.message.hasPrefix("Notes/4_Code.md:12:19: error: cannot convert"))
         #expect(
             DocTestRunner.recordedText(of: failure)
                 == "error: cannot convert value of type 'Int' to specified type 'String'")

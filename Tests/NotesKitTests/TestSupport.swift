@@ -1,5 +1,6 @@
 import Foundation
 import NoteModel
+import NotesTestSupport
 import NoteResults
 import Testing
 
@@ -22,16 +23,12 @@ enum TestEnvironment {
         try fixtures.appendingPathComponent(scenario)
     }
 
-    /// The package whose `Sources/Attention` the notes run against: the one these tests belong
-    /// to (this file is `Tests/NotesKitTests/TestSupport.swift` of it). Symlinks are resolved so
-    /// that a scratch package linking to the real folders finds the real package.
-    static let packageRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    /// The package whose `Sources/Attention` the notes run against: the one these tests belong to.
+    static let packageRoot = TestCache.packageRoot
 
-    /// One cache for every test: the library is compiled into it once; results are keyed by the
-    /// note's path, so notes copied to fresh folders still run.
-    static let cacheFolder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("notesgen-tests-cache", isDirectory: true)
+    /// The cache every test (and the doc-tests) shares: the library is compiled into it once;
+    /// results are keyed by the note's path, so notes copied to fresh folders still run.
+    static let cacheFolder = TestCache.folder
 
     /// Settings for running the notes of `folder` with the shared cache.
     static func settings(notes folder: URL, usesCache: Bool = true) -> RunSettings {
@@ -40,23 +37,49 @@ enum TestEnvironment {
             packageRoot: packageRoot)
     }
 
-    /// Compiles the library into the shared cache once, before any test runs notes, so that
-    /// tests running at the same time do not all compile it.
-    static let library = Task<RuntimeLibrary, Error> {
-        try await onThread {
-            let toolchain = try Toolchain.locate(cacheFolder: cacheFolder)
-            return try RuntimeLibrary.prepare(
-                packageRoot: URL(fileURLWithPath: packageRoot), toolchain: toolchain, cacheFolder: cacheFolder)
+    /// The library, compiled into the shared cache once.
+    static var library: Task<RuntimeLibrary, Error> { TestCache.library }
+}
+
+extension TestEnvironment {
+    /// An executor with the shared library, working in `workFolder`.
+    static func executor(
+        workFolder: URL, compileTimeout: Double = 300, library: RuntimeLibrary? = nil
+    ) async throws -> NoteExecutor {
+        let shared = try await self.library.value
+        let toolchain = try Toolchain.locate(cacheFolder: cacheFolder)
+        return NoteExecutor(
+            toolchain: toolchain, library: library ?? shared, workFolder: workFolder, noteTimeout: 60,
+            compileTimeout: compileTimeout)
+    }
+
+    /// A note read from `source`, as if it were `Notes/1_Test.md`.
+    static func note(_ source: String, name: String = "1_Test.md") -> Note {
+        let file = NoteFile(url: URL(fileURLWithPath: "/notes/\(name)"), displayPath: "Notes/\(name)")
+        return NoteReader.parse(source: source, file: file).note
+    }
+
+    /// Makes `cache` a cache holding the shared library (hard links: the same files, the same
+    /// dates, so it verifies) and the compiler's remembered version.
+    static func linkLibrary(into cache: URL) async throws {
+        let library = try await self.library.value
+        let linked = cache.appendingPathComponent("lib/\(library.folder.lastPathComponent)")
+        try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: library.folder.path) where name != "src" {
+            try FileManager.default.linkItem(
+                at: library.folder.appendingPathComponent(name), to: linked.appendingPathComponent(name))
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)
+        where name.hasPrefix("toolchain-") {
+            try? FileManager.default.copyItem(
+                at: cacheFolder.appendingPathComponent(name), to: cache.appendingPathComponent(name))
         }
     }
 }
 
-/// Runs blocking work (compilers, child processes) on a thread of its own, so that it never
-/// holds one of the few threads Swift's concurrency shares between all the tests.
+/// Runs blocking work on a thread of its own (`NotesTestSupport.onThread`).
 func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
+    try await NotesTestSupport.onThread(work)
 }
 
 /// A fresh folder under the system's temporary folder, removed by `remove()`.

@@ -83,14 +83,8 @@ public struct DocTestRunner: Sendable {
     /// An expected failure as recorded: the trap's message, or the compiler's errors without
     /// their file positions (which move with the prose).
     static func recordedText(of failure: BlockFailure) -> String {
-        guard failure.kind == .compile else { return failure.message }
-        let errors = failure.message.split(separator: "\n").compactMap { line -> String? in
-            guard let start = line.range(of: ": error: ") else { return nil }
-            var text = "error: " + line[start.upperBound...]
-            if let id = text.range(of: " [block.compile]", options: .backwards) { text.removeSubrange(id) }
-            return text
-        }
-        return errors.isEmpty ? failure.message : errors.joined(separator: "\n")
+        guard failure.kind == .compile, !failure.compileErrors.isEmpty else { return failure.message }
+        return failure.compileErrors.map { "error: \($0.summary)" }.joined(separator: "\n")
     }
 
     private func compare(

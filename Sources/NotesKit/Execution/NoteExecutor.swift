@@ -14,25 +14,33 @@ public struct NoteExecutor: Sendable {
     public var workFolder: URL
     /// How long a note's program may run, in seconds, besides the blocks' own `timeout=`.
     public var noteTimeout: Double
+    /// How long compiling a note's program may take, in seconds.
+    public var compileTimeout: Double
 
     /// Flags for a note's program: Swift 5 mode keeps top-level code free of actor isolation
     /// errors a learner should not have to meet; -Onone compiles fastest.
     /// -g lets a trap be traced to the note's line.
     static let programFlags = ["-swift-version", "5", "-Onone", "-g", "-diagnostic-style", "llvm"]
 
-    public init(toolchain: Toolchain, library: RuntimeLibrary, workFolder: URL, noteTimeout: Double) {
+    public init(
+        toolchain: Toolchain, library: RuntimeLibrary, workFolder: URL, noteTimeout: Double,
+        compileTimeout: Double = 300
+    ) {
         self.toolchain = toolchain
         self.library = library
         self.workFolder = workFolder
         self.noteTimeout = noteTimeout
+        self.compileTimeout = compileTimeout
     }
 
     /// Everything that can change a note's results: its code and options, its path (it appears in
-    /// messages), the library, the compiler and the flags; not its prose nor its line numbers.
+    /// messages), the library as built, the compiler and the flags; not its prose nor its line
+    /// numbers.
     public func cacheKey(for note: Note) -> String {
         var hash = SHA256()
-        hash.updateField("notesgen-run-v1")
+        hash.updateField("notesgen-run-v2")
         hash.updateField(library.hash)
+        hash.updateField(library.builtHash)
         hash.updateField(toolchain.version)
         hash.updateField(Self.programFlags.joined(separator: " "))
         hash.updateField(String(noteTimeout))
@@ -54,15 +62,18 @@ public struct NoteExecutor: Sendable {
                 try execute(before + [block], of: note, into: &run, expectingFailure: true)
             }
         } catch {
-            // The machine failed us (no disk space, no compiler): say so on every block.
+            // The machine failed us (a full disk, the compiler, a lost output): say so on every
+            // block; the run is not cached (these ids are not reproducible).
+            let failure = error as? ExecutionFailure
+            let summary = failure?.description ?? "the note's program could not be run: \(FailureReason.of(error))"
             for index in run.blocks.indices where run.blocks[index].failure == nil {
                 run.blocks[index].failure = BlockFailure(
-                    kind: .compile, message: "notesgen could not run the note: \(error)")
+                    kind: .compile, message: "notesgen could not run the note: \(summary)")
             }
             run.messages.append(
                 NoteRun.Message(
                     block: note.blocks.first?.index ?? 0, lineInBlock: nil, column: nil, severity: .error,
-                    summary: "the note's program could not be run: \(error)", id: .blockRun))
+                    summary: summary, id: failure?.id ?? .blockRun, details: failure?.details))
         }
         return run
     }
@@ -81,17 +92,26 @@ public struct NoteExecutor: Sendable {
         let binary = folder.appendingPathComponent("note")
         let compile = try compile(program, of: note, to: binary)
         let compilerOutput = String(decoding: compile.stderr + compile.stdout, as: UTF8.self)
+        if compile.timedOut {
+            throw ExecutionFailure.compileTimedOut(seconds: compileTimeout)
+        }
         let messages = CompilerMessage.parse(compilerOutput).filter { $0.file == note.path }
+        if !compile.succeeded
+            && !messages.contains(where: { $0.severity == .error && program.block(containing: $0.line) != nil })
+        {
+            // The compiler failed without blaming a block: a broken library, a full disk, a
+            // crash. Running again may well succeed, so it is not the note's result.
+            throw ExecutionFailure.compilerFailed(output: compilerOutput)
+        }
         record(messages, of: program, into: &run)
         guard compile.succeeded else {
-            recordCompileFailure(of: program, messages: messages, compilerOutput: compilerOutput, into: &run)
+            recordCompileFailure(of: program, messages: messages, into: &run)
             return
         }
 
         let resultsFile = folder.appendingPathComponent("results.jsonl")
         let child = try runProgram(binary, of: program, resultsFile: resultsFile, in: folder)
-        let events = (try? ResultEvent.decodeLines(Data(contentsOf: resultsFile))) ?? []
-        let outcome = ProgramOutcome(events: events, stdout: child.stdout)
+        let outcome = try ProgramOutcome.read(resultsFile: resultsFile, child: child)
         let trapLine = TrapLocation.line(
             frames: outcome.trapFrames, binary: binary, notePath: note.path, toolchain: toolchain)
         recordRun(of: program, in: note, child: child, outcome: outcome, trapLine: trapLine, into: &run)
@@ -124,7 +144,7 @@ public struct NoteExecutor: Sendable {
                 "-Xlinker", "-rpath", "-Xlinker", lib, "-module-cache-path", folder.appendingPathComponent("mc").path,
                 source.path, "-o", binary.path,
             ],
-            workingDirectory: folder, timeout: 300)
+            workingDirectory: folder, timeout: compileTimeout)
     }
 
     /// Errors and warnings, each attached to the block whose line it names.
@@ -143,15 +163,12 @@ public struct NoteExecutor: Sendable {
         }
     }
 
-    private func recordCompileFailure(
-        of program: Program, messages: [CompilerMessage], compilerOutput: String, into run: inout NoteRun
-    ) {
+    private func recordCompileFailure(of program: Program, messages: [CompilerMessage], into run: inout NoteRun) {
         let failing = Set(
             messages.filter { $0.severity == .error }.compactMap { program.block(containing: $0.line)?.index })
         if program.expectingFailure {
-            // The message is filled in from the recorded compiler messages (`NoteRun.resolved`).
-            run.blocks[program.last.index].expectedFailure = BlockFailure(
-                kind: .compile, message: failing.isEmpty ? compilerOutput : "")
+            // The errors are filled in from the recorded compiler messages (`NoteRun.resolved`).
+            run.blocks[program.last.index].expectedFailure = BlockFailure(kind: .compile, message: "")
             return
         }
         for block in program.blocks {
@@ -159,15 +176,6 @@ public struct NoteExecutor: Sendable {
                 failing.contains(block.index)
                 ? BlockFailure(kind: .compile, message: "")
                 : BlockFailure(kind: .notRun, message: "not run: the note's code did not compile")
-        }
-        if failing.isEmpty {
-            // An error outside every block (should not happen): show the compiler's words.
-            let first = program.blocks[0].index
-            run.blocks[first].failure = BlockFailure(kind: .compile, message: compilerOutput)
-            run.messages.append(
-                NoteRun.Message(
-                    block: first, lineInBlock: nil, column: nil, severity: .error,
-                    summary: "the note's program did not compile", id: .blockCompile, details: compilerOutput))
         }
     }
 

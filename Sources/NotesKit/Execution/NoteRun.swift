@@ -16,9 +16,20 @@ public struct NoteRun: Sendable, Hashable, Codable {
         public var isExpected: Bool = false
     }
 
-    /// One result per block, in order. A compile failure's message is filled in by `resolved`.
+    /// One result per block, in order. A compile failure's errors are filled in by `resolved`.
     public var blocks: [BlockResult]
     public var messages: [Message]
+
+    /// Whether this can be a run of `note`: one result per block, every message on one of its
+    /// blocks and, if it names a line, on one of that block's lines.
+    public func fits(_ note: Note) -> Bool {
+        blocks.count == note.blocks.count
+            && messages.allSatisfy { message in
+                guard note.blocks.indices.contains(message.block) else { return false }
+                let lines = max(note.blocks[message.block].codeLineCount, 1)
+                return message.lineInBlock.map { (0..<lines).contains($0) } ?? true
+            }
+    }
 
     /// The results and diagnostics with the note's current file positions.
     public func resolved(for note: Note) -> (results: [BlockResult], diagnostics: [Diagnostic]) {
@@ -31,13 +42,15 @@ public struct NoteRun: Sendable, Hashable, Codable {
                 summary: message.summary, id: message.id, details: message.details)
         }
         let diagnostics = messages.filter { !$0.isExpected }.map(diagnostic)
-        for (index, result) in results.enumerated() {
+        for index in results.indices {
             let compileErrors = messages.filter {
                 $0.block == index && $0.id == .blockCompile && $0.severity == .error
+            }.map(diagnostic)
+            guard !compileErrors.isEmpty else { continue }
+            if results[index].failure?.kind == .compile { results[index].failure?.compileErrors = compileErrors }
+            if results[index].expectedFailure?.kind == .compile {
+                results[index].expectedFailure?.compileErrors = compileErrors
             }
-            let text = compileErrors.map { "\(diagnostic($0))" }.joined(separator: "\n")
-            if result.failure?.kind == .compile { results[index].failure?.message = text }
-            if result.expectedFailure?.kind == .compile { results[index].expectedFailure?.message = text }
         }
         return (results, diagnostics)
     }

@@ -10,6 +10,37 @@ struct ProgramOutcome {
     /// Where the program trapped, as its runtime reported it.
     var trapFrames: [Int] = []
 
+    /// Reads what a finished program reported. Anything that shows a report or a printed line
+    /// went missing (an unreadable or cut-short results file, output the program could not
+    /// write, an event pointing past the captured output) is an error, never an empty result.
+    static func read(resultsFile: URL, child: ChildProcess.Result) throws -> ProgramOutcome {
+        if !child.wasSignalled && child.status == ResultEvent.channelFailureStatus {
+            let said = String(decoding: child.stderr, as: UTF8.self).split(separator: "\n").last.map(String.init)
+            throw ExecutionFailure.outputLost(reason: said ?? "the program could not write its results")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: resultsFile)
+        } catch {
+            throw ExecutionFailure.outputLost(
+                reason: "cannot read the results: \(FailureReason.of(error))")
+        }
+        let events: [ResultEvent]
+        do {
+            // A program killed (stopped, crashed) may have been cut off in the middle of a line;
+            // one that exited wrote whole lines, unless a write failed.
+            events = try ResultEvent.decodeLines(data, complete: !child.wasSignalled && !child.timedOut)
+        } catch {
+            throw ExecutionFailure.outputLost(reason: "\(resultsFile.path) is cut short or garbled")
+        }
+        if let beyond = events.first(where: { $0.stdoutOffset > child.stdout.count }) {
+            throw ExecutionFailure.outputLost(
+                reason:
+                    "block \(beyond.block) printed \(beyond.stdoutOffset) bytes, \(child.stdout.count) were captured")
+        }
+        return ProgramOutcome(events: events, stdout: child.stdout)
+    }
+
     init(events: [ResultEvent], stdout: Data) {
         var offset = 0
         func takeText(upTo end: Int, for block: Int?) {

@@ -1,4 +1,6 @@
 import Foundation
+import NoteModel
+import NoteResults
 
 /// Runs of notes, stored by `NoteExecutor.cacheKey(for:)` in `<cache>/results/`.
 public struct ResultCache: Sendable {
@@ -8,13 +10,17 @@ public struct ResultCache: Sendable {
         folder = cacheFolder.appendingPathComponent("results")
     }
 
-    public func run(forKey key: String) -> NoteRun? {
-        guard let data = try? Data(contentsOf: file(key)) else { return nil }
-        return try? JSONDecoder.results.decode(NoteRun.self, from: data)
+    /// The stored run of `note`, if there is one that fits it; an entry that cannot be read or
+    /// does not fit (edited by hand, written by a broken build) is a miss, never a crash.
+    public func run(forKey key: String, of note: Note) -> NoteRun? {
+        guard let data = try? Data(contentsOf: file(key)),
+            let run = try? JSONCoding.decoder().decode(NoteRun.self, from: data), run.fits(note)
+        else { return nil }
+        return run
     }
 
     public func store(_ run: NoteRun, forKey key: String) {
-        guard let data = try? JSONEncoder.results.encode(run) else { return }
+        guard let data = try? JSONCoding.encoder().encode(run) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // A cache that cannot be written only costs time next build.
         try? FileStore.writeAtomically(data, to: file(key))
@@ -22,25 +28,5 @@ public struct ResultCache: Sendable {
 
     private func file(_ key: String) -> URL {
         folder.appendingPathComponent("\(key).json")
-    }
-}
-
-extension JSONEncoder {
-    /// Sorted keys, NaN and infinities as strings: for the cache.
-    static var results: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-}
-
-extension JSONDecoder {
-    static var results: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
     }
 }

@@ -6,6 +6,11 @@ import Foundation
 /// SwiftPM's `.build` layout is private, so notesgen does not look there: it compiles the three
 /// modules (they depend on Foundation only) once per version of their sources and compiler, into
 /// `<cache>/lib/<hash>/`, and reuses them until a source file changes.
+///
+/// A built folder is trusted only if its files are the ones built: the `complete` manifest
+/// records each file's size, date and SHA-256, and a folder whose files differ (deleted,
+/// truncated, replaced) is built again. Results are keyed on the built files' hash, so results
+/// computed with a broken library never outlive it.
 public struct RuntimeLibrary: Sendable {
     /// The modules in dependency order, as folders of `Sources/`.
     public static let modules = ["Attention", "NoteResults", "NoteRuntime"]
@@ -23,6 +28,14 @@ public struct RuntimeLibrary: Sendable {
     public var folder: URL
     /// A hash of the sources, the compiler and the flags.
     public var hash: String
+    /// A hash of the built files, as recorded when they were built.
+    public var builtHash: String
+
+    public init(folder: URL, hash: String, builtHash: String) {
+        self.folder = folder
+        self.hash = hash
+        self.builtHash = builtHash
+    }
 
     /// Hashes the modules' sources under `packageRoot/Sources` and compiles them if this version
     /// is not in the cache yet.
@@ -49,10 +62,11 @@ public struct RuntimeLibrary: Sendable {
         }
         let digest = hash.hexDigest()
         let folder = cacheFolder.appendingPathComponent("lib/\(digest.prefix(24))")
-        let library = RuntimeLibrary(folder: folder, hash: digest)
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) {
-            return library
+        if let manifest = LibraryManifest.verified(in: folder) {
+            return RuntimeLibrary(folder: folder, hash: digest, builtHash: manifest.hash)
         }
+        // A folder whose files are not the ones built is put aside and built again.
+        LibraryManifest.discard(folder)
         // Build beside the final folder, then rename: a concurrent or interrupted build never
         // leaves a half-built library where another run would use it.
         let staging = cacheFolder.appendingPathComponent("lib/.staging-\(UUID().uuidString)")
@@ -82,19 +96,22 @@ public struct RuntimeLibrary: Sendable {
                     "-diagnostic-style", "llvm",
                 ]
                 + sources
-            let result = try ChildProcess.run(executable: toolchain.swiftc, arguments: arguments, timeout: 600)
+            let result = try ChildProcess.run(
+                executable: toolchain.swiftc, arguments: arguments, workingDirectory: staging, timeout: 600)
             guard result.succeeded else {
                 throw NotesgenError.libraryBuildFailed(
                     output: String(decoding: result.stderr + result.stdout, as: UTF8.self))
             }
         }
-        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent("complete").path, contents: Data())
-        if rename(staging.path, folder.path) != 0,
-            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path)
-        {
-            throw NotesgenError.libraryBuildFailed(output: "cannot move the built library into \(folder.path)")
+        let manifest = try LibraryManifest.record(staging)
+        if rename(staging.path, folder.path) != 0 {
+            // Another build finished first: use its library if it is whole.
+            guard let theirs = LibraryManifest.verified(in: folder) else {
+                throw NotesgenError.libraryBuildFailed(output: "cannot move the built library into \(folder.path)")
+            }
+            return RuntimeLibrary(folder: folder, hash: digest, builtHash: theirs.hash)
         }
-        return library
+        return RuntimeLibrary(folder: folder, hash: digest, builtHash: manifest.hash)
     }
 
     /// Every `.swift` file below `folder`, in a stable order.

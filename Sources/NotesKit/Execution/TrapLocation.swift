@@ -17,7 +17,10 @@ enum TrapLocation {
         let arguments =
             symbolizer.lastPathComponent == "addr2line"
             ? ["-e", binary.path] + addresses : ["--obj=\(binary.path)"] + addresses
-        guard let result = try? ChildProcess.run(executable: symbolizer, arguments: arguments, timeout: 30),
+        guard
+            let result = try? ChildProcess.run(
+                executable: symbolizer, arguments: arguments, captureFolder: binary.deletingLastPathComponent(),
+                timeout: 30),
             result.succeeded
         else { return nil }
         for location in String(decoding: result.stdout, as: UTF8.self).split(separator: "\n") {

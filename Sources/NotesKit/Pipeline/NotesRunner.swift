@@ -87,13 +87,9 @@ public struct NotesRunner: Sendable {
         let cache = ResultCache(cacheFolder: settings.cacheFolder)
 
         let notes = read
-        let work = ParallelWork(count: notes.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(settings.jobs, notes.count))) { _ in
-            while let index = work.nextIndex() {
-                work.store(runOne(notes[index], executor: executor, cache: cache, progress: progress), at: index)
-            }
+        return Workers.map(count: notes.count, jobs: settings.jobs) { index in
+            runOne(notes[index], executor: executor, cache: cache, progress: progress)
         }
-        return work.results
     }
 
     private func runOne(
@@ -114,7 +110,7 @@ public struct NotesRunner: Sendable {
         let started = Date()
         var wasCached = false
         let run: NoteRun
-        if settings.usesCache, let cached = cache.run(forKey: key) {
+        if settings.usesCache, let cached = cache.run(forKey: key, of: note) {
             run = cached
             wasCached = true
         } else {
@@ -151,32 +147,5 @@ public struct NotesRunner: Sendable {
         while path.hasPrefix("./") { path.removeFirst(2) }
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         return path == "." ? "" : path
-    }
-}
-
-/// Hands out the notes to the workers one at a time and collects their outcomes in order.
-private final class ParallelWork: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var outcomes: [NoteOutcome?]
-
-    init(count: Int) {
-        outcomes = Array(repeating: nil, count: count)
-    }
-
-    func nextIndex() -> Int? {
-        lock.withLock {
-            guard next < outcomes.count else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-
-    func store(_ outcome: NoteOutcome, at index: Int) {
-        lock.withLock { outcomes[index] = outcome }
-    }
-
-    var results: [NoteOutcome] {
-        lock.withLock { outcomes.map { $0! } }
     }
 }

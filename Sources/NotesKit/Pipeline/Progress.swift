@@ -60,9 +60,21 @@ public final class Progress: @unchecked Sendable {
         }
     }
 
+    /// Writes a line for the user: on standard error, or where `redirectLines(to:)` said.
     public static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let sink = sinkLock.withLock { lineSink }
+        if let sink { sink(line) } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
+
+    /// Sends every line `write` is given to `sink` instead of standard error (nil: back to
+    /// standard error). For tests that build in-process: what they check is the returned
+    /// diagnostics, and a passing test run prints no `error:` line.
+    public static func redirectLines(to sink: (@Sendable (String) -> Void)?) {
+        sinkLock.withLock { lineSink = sink }
+    }
+
+    private static let sinkLock = NSLock()
+    nonisolated(unsafe) private static var lineSink: (@Sendable (String) -> Void)?
 
     private func closeStep() {
         if step > 0 { timings.append((stepName, Date().timeIntervalSince(stepStart))) }

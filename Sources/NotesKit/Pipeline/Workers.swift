@@ -1,0 +1,49 @@
+import Foundation
+
+/// Runs blocking work (compilers, child processes) on threads of its own, `jobs` at a time.
+///
+/// Threads rather than Dispatch's `concurrentPerform`, which silently runs no more at once than
+/// there are cores: `--jobs 8` on a 2-core machine means 8 notes at once.
+enum Workers {
+    /// `work(0)`, …, `work(count - 1)`, at most `jobs` at a time, in the order of the indices.
+    static func map<T: Sendable>(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> T) -> [T] {
+        let queue = WorkQueue<T>(count: count)
+        let finished = DispatchGroup()
+        for _ in 0..<max(1, min(jobs, count)) {
+            finished.enter()
+            Thread {
+                while let index = queue.next() { queue.store(work(index), at: index) }
+                finished.leave()
+            }.start()
+        }
+        finished.wait()
+        return queue.results
+    }
+}
+
+/// Hands out the indices one at a time and collects the results in order.
+private final class WorkQueue<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var outcomes: [T?]
+
+    init(count: Int) {
+        outcomes = Array(repeating: nil, count: count)
+    }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < outcomes.count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func store(_ outcome: T, at index: Int) {
+        lock.withLock { outcomes[index] = outcome }
+    }
+
+    var results: [T] {
+        lock.withLock { outcomes.map { $0! } }
+    }
+}
