@@ -1,4 +1,5 @@
 import Foundation
+import SiteRendering
 import Testing
 
 @testable import NotesKit
@@ -85,7 +86,7 @@ enum NotesgenExecutable {
         #expect(
             Set(files.keys) == [
                 "index.html", "1-basics.html", "2-special-values.html", "3-prose-only.html", "assets/style.css",
-                SiteManifest.fileName,
+                SearchIndex.path, SiteScript.path, SiteManifest.fileName,
             ])
         let basics = String(decoding: files["1-basics.html"] ?? Data(), as: UTF8.self)
         #expect(basics.contains("<table"))
@@ -157,7 +158,7 @@ enum NotesgenExecutable {
         #expect(
             Set(try filesBelow(site).keys) == [
                 "index.html", "1-fine.html", "2-type-error.html", "3-trap.html", "assets/style.css",
-                SiteManifest.fileName,
+                SearchIndex.path, SiteScript.path, SiteManifest.fileName,
             ])
     }
 
