@@ -325,3 +325,22 @@ func siteFiles(_ site: URL) throws -> [String: Data] {
     files[SiteManifest.fileName] = nil
     return files
 }
+
+/// A cache inside the site would be carried into every new site; a site inside the cache would
+/// go with `clean`.
+@Suite struct CacheAndOutputTests {
+    @Test(arguments: [("/p/Site/cache", "/p/Site"), ("/p/Site", "/p/Site"), ("/p", "/p/Site"), ("/p/c", "/p/c/Site")])
+    func overlappingFoldersAreRefused(cache: String, output: String) {
+        #expect(throws: NotesgenError.self) {
+            try BuildPipeline.checkCacheFolder(
+                URL(fileURLWithPath: cache), against: URL(fileURLWithPath: output), as: output)
+        }
+    }
+
+    @Test func separateFoldersAreFine() throws {
+        try BuildPipeline.checkCacheFolder(
+            URL(fileURLWithPath: "/p/.notesgen-cache"), against: URL(fileURLWithPath: "/p/Site"), as: "Site")
+        try BuildPipeline.checkCacheFolder(
+            URL(fileURLWithPath: "/p/Site-cache"), against: URL(fileURLWithPath: "/p/Site"), as: "Site")
+    }
+}

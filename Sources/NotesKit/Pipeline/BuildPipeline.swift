@@ -19,6 +19,7 @@ public struct BuildPipeline: Sendable {
     public func run(progress: Progress) throws -> [Diagnostic] {
         let output = URL(fileURLWithPath: outputFolder).standardizedFileURL.resolvingSymlinksInPath()
         try Self.checkOutputFolder(output, as: outputFolder, notes: settings.notesFolder)
+        try Self.checkCacheFolder(settings.cacheFolder, against: output, as: outputFolder)
         let ignored = try settings.ignoredFiles()
         let outcomes = try NotesRunner(settings: settings).run(progress: progress)
 
@@ -46,6 +47,16 @@ public struct BuildPipeline: Sendable {
             throw .outputHoldsNotes(given)
         }
         _ = try OutputFolder.entriesToKeep(in: output, newPaths: nil)
+    }
+
+    /// The cache and the site must not hold each other: a cache inside the site would be
+    /// carried into every new site, a site inside the cache removed by `clean`.
+    static func checkCacheFolder(_ cache: URL, against output: URL, as given: String) throws(NotesgenError) {
+        let cachePath = cache.standardizedFileURL.resolvingSymlinksInPath().path
+        let outputPath = output.path
+        if cachePath == outputPath || cachePath.hasPrefix(outputPath + "/") || outputPath.hasPrefix(cachePath + "/") {
+            throw .cacheAndOutputOverlap(cache: cachePath, output: given)
+        }
     }
 
     /// Every file of the site, by its path relative to the site's root.

@@ -12,6 +12,8 @@ public enum NotesgenError: Error, CustomStringConvertible, Equatable {
     case libraryBuildFailed(output: String)
     case siteWriteFailed(String, reason: String)
     case outputInsideNotes(String)
+    /// `--cache` and `--output` are one folder, or one holds the other.
+    case cacheAndOutputOverlap(cache: String, output: String)
     case outputHoldsNotes(String)
     /// `--output` names an existing file (not a folder).
     case outputIsAFile(String)
@@ -51,6 +53,9 @@ public enum NotesgenError: Error, CustomStringConvertible, Equatable {
             return "error: building the Attention library for the notes failed [library.compile]\n\(output)"
         case .siteWriteFailed(let path, let reason):
             return "error: cannot write the site to '\(path)': \(reason); the previous site is unchanged"
+        case .cacheAndOutputOverlap(let cache, let output):
+            return
+                "error: the cache '\(cache)' and the output folder '\(output)' overlap; give each a folder of its own (e.g. --cache .notesgen-cache --output Site)"
         case .outputInsideNotes(let path):
             return
                 "error: the output folder '\(path)' is inside the notes folder; give the site a folder of its own (e.g. --output Site)"
