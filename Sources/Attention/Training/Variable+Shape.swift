@@ -23,12 +23,24 @@ extension Variable {
     ///
     /// - Precondition: the sizes are ≥ 0 and add up to the size of `dimension`.
     public func split(sizes: [Int], along dimension: Int) -> [Variable] {
-        let pieces = value.split(sizes: sizes, along: dimension)
+        variables(for: value.split(sizes: sizes, along: dimension), along: dimension)
+    }
+
+    /// `count` equal pieces along `dimension`: `qkv.split(count: 3, along: -1)` gives q, k, v.
+    ///
+    /// - Precondition: `count > 0` divides the size of `dimension`.
+    public func split(count: Int, along dimension: Int) -> [Variable] {
+        variables(for: value.split(count: count, along: dimension), along: dimension)
+    }
+
+    /// The pieces of this variable's value cut along `dimension`, as variables whose gradients
+    /// land in their own slices of this variable's gradient (zeros elsewhere).
+    private func variables(for pieces: [Tensor], along dimension: Int) -> [Variable] {
         let axis = normalizedDimension(dimension, shape: shape, "split")
         var start = 0
-        return zip(pieces, sizes).map { piece, size in
-            let (before, after) = (start, shape[axis] - start - size)
-            start += size
+        return pieces.map { piece in
+            let (before, after) = (start, shape[axis] - start - piece.shape[axis])
+            start += piece.shape[axis]
             return Variable.result(piece, of: [self]) { gradient in
                 var zerosBefore = gradient.shape
                 zerosBefore[axis] = before
@@ -40,15 +52,6 @@ extension Variable {
                 ]
             }
         }
-    }
-
-    /// `count` equal pieces along `dimension`: `qkv.split(count: 3, along: -1)` gives q, k, v.
-    ///
-    /// - Precondition: `count > 0` divides the size of `dimension`.
-    public func split(count: Int, along dimension: Int) -> [Variable] {
-        let pieces = value.split(count: count, along: dimension)
-        let axis = normalizedDimension(dimension, shape: shape, "split")
-        return split(sizes: pieces.map { $0.shape[axis] }, along: axis)
     }
 
     /// The variables joined along `dimension`, like `torch.cat(xs, dim)`.

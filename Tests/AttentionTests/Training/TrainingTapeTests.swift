@@ -49,6 +49,23 @@ struct TrainingTapeTests {
         #expect(Set(model.parameters.map(ObjectIdentifier.init)).count == names.count)
     }
 
+    @Test func feedForwardAppliesItsActivationBetweenTheLayers() {
+        var generator = Generator(seed: 3)
+        let block = NN.FeedForward(dModel: 4, dFF: 6, activation: .relu, using: &generator)
+        let x = Variable(Tensor.randn([2, 4], using: &generator), requiresGrad: true)
+        let (fc1, fc2) = (block.fc1, block.fc2)
+        let hidden = matmul(x.value, fc1.weight.value.T) + fc1.bias!.value
+        let expected = matmul(hidden.relu(), fc2.weight.value.T) + fc2.bias!.value
+        let output = block(x)
+        #expect(output.value == expected)
+        output.sum().backward()
+        // d(sum)/d(fc1.bias)[j] = Σ_rows [hidden > 0] · Σ_k fc2.weight[k, j]: ReLU passes or stops it.
+        let columnSums = fc2.weight.value.sum(dim: 0)
+        let passed = Tensor(hidden .> 0).sum(dim: 0)
+        expectClose(
+            fc1.bias?.grad ?? Tensor.zeros([6]), passed * columnSums, Tolerance(atol: 1e-6), "fc1.bias gradient")
+    }
+
     @Test func loadReplacesParametersByName() {
         let norm = NN.LayerNorm(3)
         norm.load(["weight": Tensor([1, 2, 3])])

@@ -9,18 +9,22 @@ extension NN {
     /// like nanoGPT's `GPT`. Parameters in PyTorch's order: `tokenEmbedding`, `positionEmbedding`,
     /// `blocks`, `finalNorm`, `head`.
     public final class DecoderOnlyTransformer: Module, LanguageModel {
+        /// One learned vector per token (`tok_emb`).
         public let tokenEmbedding: Embedding
         /// Learned positions, one row per position up to ``contextLength``.
         public let positionEmbedding: Embedding
+        /// The pre-norm blocks, applied in order (`block`, or nanoGPT's `h`).
         public let blocks: [TransformerBlock]
+        /// The norm after the last block (`ln_f`).
         public let finalNorm: LayerNorm
+        /// The projection to one logit per token of the vocabulary (`head`).
         public let head: Linear
 
         /// A model initialised like PyTorch's after `torch.manual_seed`, creating the token and
         /// position embeddings, the blocks, the final norm and the head in that order.
         public init(
             vocabularySize: Int, dModel: Int, numHeads: Int, contextLength: Int, dFF: Int, layers: Int = 1,
-            activation: GELU = GELU(), using generator: inout Generator
+            activation: Activation = .gelu(.none), using generator: inout Generator
         ) {
             tokenEmbedding = Embedding(numEmbeddings: vocabularySize, embeddingDim: dModel, using: &generator)
             positionEmbedding = Embedding(numEmbeddings: contextLength, embeddingDim: dModel, using: &generator)

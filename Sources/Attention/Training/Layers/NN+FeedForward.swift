@@ -7,10 +7,10 @@ extension NN {
         /// The projection back `dFF → dModel`.
         public let fc2: Linear
         /// The non-linearity between them.
-        public let activation: GELU
+        public let activation: Activation
 
         /// `fc1` then `fc2`, initialised like `nn.Linear` in that order.
-        public init(dModel: Int, dFF: Int, activation: GELU = GELU(), using generator: inout Generator) {
+        public init(dModel: Int, dFF: Int, activation: Activation = .gelu(.none), using generator: inout Generator) {
             fc1 = Linear(inFeatures: dModel, outFeatures: dFF, using: &generator)
             fc2 = Linear(inFeatures: dFF, outFeatures: dModel, using: &generator)
             self.activation = activation

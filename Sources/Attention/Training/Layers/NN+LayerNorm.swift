@@ -21,18 +21,4 @@ extension NN {
             layerNorm(input, weight: weight, bias: bias, eps: eps)
         }
     }
-
-    /// The rectifier `max(x, 0)`, like `nn.ReLU()`.
-    public struct ReLU: Sendable, Hashable {
-        public init() {}
-        public func callAsFunction(_ input: Variable) -> Variable { input.relu() }
-    }
-
-    /// The Gaussian error linear unit, like `nn.GELU(approximate=…)`.
-    public struct GELU: Sendable, Hashable {
-        /// Exact (`erf`) or tanh approximation.
-        public let approximate: GELUApproximation
-        public init(approximate: GELUApproximation = .none) { self.approximate = approximate }
-        public func callAsFunction(_ input: Variable) -> Variable { input.gelu(approximate: approximate) }
-    }
 }

@@ -31,7 +31,8 @@ extension NN {
             return attention(wQ(encodings), wK(encodings), wV(encodings), blocked: !Mask.causal(length))
         }
 
-        /// The attention percentages of the last call's kind, `[..., L, L]` (for heatmaps).
+        /// The attention percentages for `encodings`, `[..., L, L]`: what each token pays to each
+        /// token it may see (for heatmaps).
         public func weights(_ encodings: Variable) -> Tensor {
             let length = encodings.shape[encodings.value.rank - 2]
             return scaledScores(wQ(encodings), wK(encodings), blocked: !Mask.causal(length)).value.softmax(dim: -1)

@@ -7,15 +7,20 @@ extension NN {
     /// ```
     /// Parameters in PyTorch's order: `ln1`, `attention`, `ln2`, `feedForward` (`fc1`, `fc2`).
     public final class TransformerBlock: Module {
+        /// The norm before attention (PyTorch's `ln1`).
         public let ln1: LayerNorm
+        /// Causal multi-head self-attention (PyTorch's `attn`).
         public let attention: MultiheadAttention
+        /// The norm before the feed-forward block (PyTorch's `ln2`).
         public let ln2: LayerNorm
+        /// `fc2(GELU(fc1(·)))` (PyTorch's `fc1`, `fc2`).
         public let feedForward: FeedForward
 
         /// A block initialised like PyTorch's after `torch.manual_seed`: the layer norms draw
         /// nothing; the attention, then `fc1` and `fc2` draw in that order.
         public init(
-            dModel: Int, numHeads: Int, dFF: Int, activation: GELU = GELU(), using generator: inout Generator
+            dModel: Int, numHeads: Int, dFF: Int, activation: Activation = .gelu(.none),
+            using generator: inout Generator
         ) {
             ln1 = LayerNorm(dModel)
             attention = MultiheadAttention(embedDim: dModel, numHeads: numHeads, using: &generator)
