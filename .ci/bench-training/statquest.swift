@@ -24,5 +24,7 @@ for prompt in [[0, 1, 2, 4], [2, 1, 0, 4]] {
     let answer = generate(model, prompt: prompt, maxNewTokens: 6 - prompt.count + 1, stopToken: 4)
     print(prompt.map { tokens[$0] }.joined(separator: " "), "→", answer.map { tokens[$0] }.joined(separator: " "))
 }
-print(String(format: "statquest: 30 epochs (60 Adam steps) in %.3f s, generation %.3f s",
-             trained.timeIntervalSince(start), Date().timeIntervalSince(trained)))
+print(
+    String(
+        format: "statquest: 30 epochs (60 Adam steps) in %.3f s, generation %.3f s",
+        trained.timeIntervalSince(start), Date().timeIntervalSince(trained)))

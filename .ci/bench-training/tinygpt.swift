@@ -32,5 +32,7 @@ for _ in 0..<200 {
 let trained = Date()
 let generated = generate(model, prompt: "the cat ".map { vocabulary.firstIndex(of: $0)! }, maxNewTokens: 40)
 print("the cat " + String(generated.map { vocabulary[$0] }))
-print(String(format: "tiny GPT: 200 AdamW steps in %.3f s (last loss %.4f), 40 tokens generated in %.3f s",
-             trained.timeIntervalSince(start), lastLoss, Date().timeIntervalSince(trained)))
+print(
+    String(
+        format: "tiny GPT: 200 AdamW steps in %.3f s (last loss %.4f), 40 tokens generated in %.3f s",
+        trained.timeIntervalSince(start), lastLoss, Date().timeIntervalSince(trained)))

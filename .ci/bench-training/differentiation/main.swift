@@ -7,7 +7,8 @@ func random(_ rows: Int, _ columns: Int) -> DTensor {
 struct StatQuestDecoder: Differentiable {
     var we = random(5, 2), wQ = random(2, 2), wK = random(2, 2), wV = random(2, 2)
     var fcWeight = random(5, 2), fcBias = random(1, 5)
-    @noDerivative var positions = DTensor(rows: 6, columns: 2, scalars: [0, 1, 0.841, 0.540, 0.909, -0.416, 0.141, -0.990, -0.757, -0.654, -0.959, 0.284])
+    @noDerivative var positions = DTensor(
+        rows: 6, columns: 2, scalars: [0, 1, 0.841, 0.540, 0.909, -0.416, 0.141, -0.990, -0.757, -0.654, -0.959, 0.284])
 
     @differentiable(reverse)
     func callAsFunction(_ ids: [Int]) -> DTensor {
