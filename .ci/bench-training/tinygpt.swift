@@ -1,7 +1,6 @@
 // The reference's tiny character-level GPT (make_training_reference.py, tiny_gpt_training):
 // one pre-norm block, d_model 16, 2 heads, context 8, AdamW(lr=1e-2), 200 steps of 8 windows.
 import Attention
-import Foundation
 
 let corpus =
     "the cat sat on the mat. the dog sat on the log. a cat and a dog met on a mat by the log. "
@@ -12,7 +11,8 @@ let vocabulary = Array(Set(corpus)).sorted()
 let data = corpus.map { vocabulary.firstIndex(of: $0)! }
 let context = 8
 
-let start = Date()
+let clock = ContinuousClock()
+let start = clock.now
 var generator = Generator(seed: 0)
 let model = NN.DecoderOnlyTransformer(
     vocabularySize: vocabulary.count, dModel: 16, numHeads: 2, contextLength: context, dFF: 64, using: &generator)
@@ -29,10 +29,7 @@ for _ in 0..<200 {
     optimizer.step()
     lastLoss = loss.item
 }
-let trained = Date()
+let trained = clock.now
 let generated = generate(model, prompt: "the cat ".map { vocabulary.firstIndex(of: $0)! }, maxNewTokens: 40)
 print("the cat " + String(generated.map { vocabulary[$0] }))
-print(
-    String(
-        format: "tiny GPT: 200 AdamW steps in %.3f s (last loss %.4f), 40 tokens generated in %.3f s",
-        trained.timeIntervalSince(start), lastLoss, Date().timeIntervalSince(trained)))
+print("tiny GPT: 200 AdamW steps in \(trained - start) (last loss \(lastLoss)), 40 tokens in \(clock.now - trained)")
