@@ -78,6 +78,6 @@ public enum NoteReader {
             path: file.displayPath, order: file.order, slug: file.slug,
             title: (title?.isEmpty == false ? title! : fallbackTitle),
             document: document, blocks: blocks)
-        return Result(note: note, source: source, diagnostics: diagnostics)
+        return Result(note: note, source: source, diagnostics: diagnostics + MathCheck.diagnostics(for: note))
     }
 }
