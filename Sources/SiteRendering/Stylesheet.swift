@@ -291,7 +291,6 @@ public enum Stylesheet {
         /* Centred, and scrolled sideways rather than widening the page when too wide: the formula
            is an inline box in display style, so an overflow starts at the left edge. */
         .math-display {
-          max-width: var(--measure);
           margin: 1rem 0;
           padding: 0.25rem 0;
           overflow-x: auto;
@@ -302,7 +301,7 @@ public enum Stylesheet {
         /* aligned: the columns pair up right|left around the `&`. */
         mtd.math-right { text-align: right; }
         mtd.math-left { text-align: left; }
-        .math-aligned > mtr > mtd { padding: 0.15em 0; }
+        .math-aligned > mtr > mtd { padding: 0.3em 0; }
         .math-aligned > mtr > mtd.math-right:not(:first-child) { padding-left: 2em; }
         .math-error {
           color: var(--error-text);

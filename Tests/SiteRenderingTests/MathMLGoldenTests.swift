@@ -42,6 +42,16 @@ import Testing
                 + #"<mo stretchy="false">/</mo><mn>3</mn>"#)
     }
 
+    @Test func aSignAfterAnOperatorOrOpeningIsUnary() {
+        #expect(mathML("a = -b") == #"<mi>a</mi><mo>=</mo><mo form="prefix">−</mo><mi>b</mi>"#)
+        #expect(
+            mathML("(-1)")
+                == #"<mo stretchy="false">(</mo><mo form="prefix">−</mo><mn>1</mn><mo stretchy="false">)</mo>"#)
+        #expect(
+            mathML("(a) - b")
+                == #"<mo stretchy="false">(</mo><mi>a</mi><mo stretchy="false">)</mo><mo>−</mo><mi>b</mi>"#)
+    }
+
     @Test func greekLettersLowercaseItalicCapitalsUpright() {
         #expect(
             mathML(#"\alpha\omega\Gamma\Omega"#)
@@ -87,9 +97,15 @@ import Testing
     }
 
     @Test func functionNamesAreUprightAndApplied() {
-        #expect(mathML(#"\exp x"#) == "<mi>exp</mi><mo>\u{2061}</mo><mi>x</mi>")
+        let thinSpace = #"<mspace width="0.1667em"></mspace>"#
+        // A thin space before an operand, as in TeX; none before a parenthesis.
+        #expect(mathML(#"\exp x"#) == "<mi>exp</mi><mo>\u{2061}</mo>\(thinSpace)<mi>x</mi>")
+        #expect(
+            mathML(#"\exp(x)"#)
+                == #"<mi>exp</mi><mo>\#u{2061}</mo><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo>"#)
         #expect(mathML(#"\log"#) == "<mi>log</mi><mo>\u{2061}</mo>")
-        #expect(mathML(#"\arg\max"#) == "<mi>arg</mi><mo>\u{2061}</mo><mi>max</mi><mo>\u{2061}</mo>")
+        #expect(
+            mathML(#"\arg\max"#) == "<mi>arg</mi><mo>\u{2061}</mo>\(thinSpace)<mi>max</mi><mo>\u{2061}</mo>")
         #expect(
             mathML(#"\operatorname*{top\,k}_i"#, display: true)
                 == #"<munder><mrow><mi>top</mi><mspace width="0.1667em"></mspace><mi mathvariant="normal">k</mi></mrow><mi>i</mi></munder>"#

@@ -48,11 +48,12 @@ enum MathMLWriter {
 
     /// `<mo>`; a delimiter written alone does not stretch, a `\left`/`\right` one does.
     private static func operatorElement(_ symbol: MathOperator) -> HTMLNode {
-        let attributes: HTMLAttributes
+        var attributes: HTMLAttributes = symbol.stretch == .fence ? ["fence": "true"] : []
+        if let form = symbol.form { attributes.append("form", form.rawValue) }
         switch symbol.stretch {
-        case .byDictionary: attributes = []
-        case .never: attributes = ["stretchy": "false"]
-        case .fence(let form): attributes = ["fence": "true", "form": form.rawValue, "stretchy": "true"]
+        case .byDictionary: break
+        case .never: attributes.append("stretchy", "false")
+        case .fence: attributes.append("stretchy", "true")
         }
         return .element("mo", attributes, [.text(symbol.symbol)])
     }

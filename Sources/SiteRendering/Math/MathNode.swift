@@ -44,19 +44,28 @@ struct MathOperator: Sendable, Hashable {
         /// Never stretches: `(` written without `\left` stays the size of the text, as in TeX.
         case never
         /// A `\left`/`\right` delimiter: stretches to the height of the row it closes.
-        case fence(Form)
+        case fence
     }
 
+    /// The role MathML spaces the operator by; by default it follows from the position in its
+    /// row (first: prefix, last: postfix, else infix).
     enum Form: String, Sendable, Hashable {
         case prefix, postfix
     }
 
     var symbol: String
-    var stretch: Stretch = .byDictionary
+    var stretch: Stretch
+    var form: Form?
 
-    init(_ symbol: String, stretch: Stretch = .byDictionary) {
+    init(_ symbol: String, stretch: Stretch = .byDictionary, form: Form? = nil) {
         self.symbol = symbol
         self.stretch = stretch
+        self.form = form
+    }
+
+    /// A `\left` (prefix) or `\right` (postfix) delimiter.
+    static func fence(_ symbol: String, _ form: Form) -> MathOperator {
+        MathOperator(symbol, stretch: .fence, form: form)
     }
 }
 

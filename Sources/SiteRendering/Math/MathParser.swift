@@ -36,9 +36,26 @@ struct MathParser {
     {
         var nodes: [MathNode] = []
         while let token = try lexer.peek(), !Self.closes(token), token.kind != closing.map(MathToken.Kind.character) {
-            nodes += try term(in: alphabet)
+            var term = try term(in: alphabet)
+            // A sign after an operator or an opening delimiter is unary (`= -x`, `(-1`), spaced
+            // as a prefix as TeX does, not as a binary minus.
+            if case .symbol(var sign) = term.first, Self.signs.contains(sign.symbol), let previous = nodes.last,
+                Self.isOperatorOrOpening(previous)
+            {
+                sign.form = .prefix
+                term[0] = .symbol(sign)
+            }
+            nodes += term
         }
         return nodes
+    }
+
+    private static let signs: Set<String> = ["−", "+", "±", "∓"]
+    private static let closingDelimiters: Set<String> = [")", "]", "}", "⟩", "⌋", "⌉", "|", "‖"]
+
+    private static func isOperatorOrOpening(_ node: MathNode) -> Bool {
+        guard case .symbol(let symbol) = node else { return false }
+        return symbol.form != .postfix && !closingDelimiters.contains(symbol.symbol)
     }
 
     private static func closes(_ token: MathToken) -> Bool {
@@ -87,8 +104,28 @@ struct MathParser {
         } else {
             nodes = [.scripts(base: atom.node, subscript: subscriptNode, superscript: superscriptNode)]
         }
-        if atom.isFunction { nodes.append(.symbol(MathOperator("\u{2061}"))) }
+        if atom.isFunction {
+            nodes.append(.symbol(MathOperator("\u{2061}")))
+            if try spacesFunctionFromNext() { nodes.append(.space(width: MathSymbols.spaces[","]!)) }
+        }
         return nodes
+    }
+
+    /// Whether a thin space separates a function name from what follows, as in TeX: `\log x`
+    /// has one, `\log(x)` and `\max_i = 1` do not (MathML spaces neither by itself).
+    private mutating func spacesFunctionFromNext() throws(MathSyntaxError) -> Bool {
+        guard let token = try lexer.peek(), !Self.closes(token) else { return false }
+        switch token.kind {
+        case .character(let character):
+            return character.isLetter || character.isNumber
+        case .command(let name):
+            let isOperator = MathSymbols.operators[name] != nil || MathSymbols.delimiterCommands[name] != nil
+            return !isOperator && MathSymbols.spaces[name] == nil && name != "left"
+        case .number, .openBrace:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The argument of `_` or `^`.
@@ -280,9 +317,9 @@ struct MathParser {
         }
         let close = try delimiter(after: "right", at: right.offset)
         var nodes: [MathNode] = []
-        if let open { nodes.append(.symbol(MathOperator(open, stretch: .fence(.prefix)))) }
+        if let open { nodes.append(.symbol(MathOperator.fence(open, .prefix))) }
         nodes += body
-        if let close { nodes.append(.symbol(MathOperator(close, stretch: .fence(.postfix)))) }
+        if let close { nodes.append(.symbol(MathOperator.fence(close, .postfix))) }
         return .row(nodes)
     }
 
@@ -343,9 +380,9 @@ struct MathParser {
     private func table(_ table: MathTable, open: String?, close: String?) -> MathNode {
         guard open != nil || close != nil else { return .table(table) }
         var nodes: [MathNode] = []
-        if let open { nodes.append(.symbol(MathOperator(open, stretch: .fence(.prefix)))) }
+        if let open { nodes.append(.symbol(MathOperator.fence(open, .prefix))) }
         nodes.append(.table(table))
-        if let close { nodes.append(.symbol(MathOperator(close, stretch: .fence(.postfix)))) }
+        if let close { nodes.append(.symbol(MathOperator.fence(close, .postfix))) }
         return .row(nodes)
     }
 
