@@ -79,3 +79,55 @@ import Testing
         #expect(inline.hasPrefix(#"<code class="math-error" title="This formula does not typeset: unknown command"#))
     }
 }
+
+/// Whatever a note's author types, the converter answers with MathML or an error; it never
+/// traps, and an error's offset is inside the formula.
+@Suite struct MathRobustnessTests {
+    @Test func deepNestingIsAnErrorNotACrash() throws {
+        for formula in [
+            String(repeating: "{", count: 5000), String(repeating: #"\hat"#, count: 5000) + "x",
+            String(repeating: "x^{", count: 3000), String(repeating: #"\sqrt"#, count: 5000) + "2",
+        ] {
+            let problem = try #require(MathView.check(formula, display: true))
+            #expect(problem.message == "formula nested too deeply" || problem.message.hasPrefix("missing }"))
+        }
+        #expect(
+            MathView.check(String(repeating: "{", count: 40) + "x" + String(repeating: "}", count: 40), display: true)
+                == nil)
+    }
+
+    @Test func generatedFormulasConvertOrFailWithAnOffsetInside() {
+        let pieces = [
+            "x", "2", "0.5", "_", "^", "'", "{", "}", "&", #"\\"#, #"\frac"#, #"\sqrt"#, "[", "]", #"\left("#,
+            #"\right)"#, #"\left."#, #"\begin{pmatrix}"#, #"\end{pmatrix}"#, #"\begin{aligned}"#, #"\end{aligned}"#,
+            #"\text{a b}"#, #"\text{"#, #"\operatorname*{top}"#, #"\mathbf"#, #"\alpha"#, #"\sum"#, #"\max"#, "+", "-",
+            "=", "(", ")", " ", "\n", "%c\n", "é", "$", "~", #"\,"#, #"\hat"#, #"\unknown"#, "\\",
+        ]
+        var generator = SplitMix64(seed: 12)
+        for _ in 0..<3000 {
+            let formula = (0..<Int.random(in: 1...12, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for display in [true, false] {
+                if let problem = MathView.check(formula, display: display) {
+                    #expect((0...formula.utf8.count).contains(problem.offset), "\(formula)")
+                    #expect(!problem.message.isEmpty)
+                } else {
+                    #expect(MathView.inline(formula).html.hasPrefix("<math"), "\(formula)")
+                }
+            }
+        }
+    }
+}
+
+/// A small seeded generator, so that a failing generated formula comes back on every run.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -12,6 +12,12 @@ struct MathParser {
     private var lexer: MathLexer
     /// Display math puts the limits of `\sum` and `\max` below and above; inline math beside.
     private let isDisplay: Bool
+    /// How many expressions and atoms are open around the current one; every recursion of the
+    /// parser passes through one of the two.
+    private var depth = 0
+    /// Deeper than any formula a person writes, shallow enough that the recursion cannot
+    /// exhaust the stack (`{{{{…` or `\hat\hat\hat…` from a generator, say).
+    static let maximumDepth = 200
 
     private init(_ formula: String, display: Bool) {
         lexer = MathLexer(formula)
@@ -34,6 +40,8 @@ struct MathParser {
     private mutating func expression(in alphabet: MathAlphabet, closing: Character? = nil) throws(MathSyntaxError)
         -> [MathNode]
     {
+        try enterNesting()
+        defer { depth -= 1 }
         var nodes: [MathNode] = []
         while let token = try lexer.peek(), !Self.closes(token), token.kind != closing.map(MathToken.Kind.character) {
             var term = try term(in: alphabet)
@@ -56,6 +64,15 @@ struct MathParser {
     private static func isOperatorOrOpening(_ node: MathNode) -> Bool {
         guard case .symbol(let symbol) = node else { return false }
         return symbol.form != .postfix && !closingDelimiters.contains(symbol.symbol)
+    }
+
+    /// One level deeper; the caller steps back out with `defer { depth -= 1 }`.
+    private mutating func enterNesting() throws(MathSyntaxError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            depth -= 1
+            throw MathSyntaxError(offset: lexer.currentOffset(), message: "formula nested too deeply")
+        }
     }
 
     private static func closes(_ token: MathToken) -> Bool {
@@ -152,6 +169,8 @@ struct MathParser {
 
     /// One thing scripts can attach to: a character, a number, a command, a group.
     private mutating func atom(in alphabet: MathAlphabet) throws(MathSyntaxError) -> Atom {
+        try enterNesting()
+        defer { depth -= 1 }
         guard let token = try lexer.peek() else {
             return Atom(node: .row([]))
         }
