@@ -89,10 +89,13 @@ struct MathLexer {
         return true
     }
 
-    /// Reads `{…}` as text, where spaces count: the argument of `\text`. Inside, `\{ \} \$ \%
-    /// \& \# \_` stand for the character and `\\`-free nested braces are kept as written.
+    /// Reads `{…}` as text, where spaces count: the argument of `\text` (and the name of an
+    /// environment). Inside, `\{ \} \$ \% \& \# \_ \ ` stand for the character; nested braces
+    /// are kept as written; any other command is an error.
     ///
-    /// - Returns: the text and the offset of its opening brace.
+    /// - Parameters:
+    ///   - command: the command whose argument this is, for the error messages.
+    ///   - commandOffset: where that command starts, for the error when no `{` follows.
     mutating func textGroup(after command: String, at commandOffset: Int) throws(MathSyntaxError) -> String {
         precondition(peeked == nil, "MathLexer: textGroup() after peek()")
         skipSpacesAndComments()

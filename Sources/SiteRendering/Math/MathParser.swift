@@ -82,8 +82,8 @@ struct MathParser {
         }
     }
 
-    /// One atom with its subscript, superscript and primes; a function name is followed by an
-    /// invisible "function application" operator, which spaces `\log x` and tells screen readers.
+    /// One atom with its subscript, superscript and primes; a function name is followed by the
+    /// invisible "function application" operator, which tells screen readers `\log x` is log of x.
     private mutating func term(in alphabet: MathAlphabet) throws(MathSyntaxError) -> [MathNode] {
         let atom = try self.atom(in: alphabet)
         var subscriptNode: MathNode?
