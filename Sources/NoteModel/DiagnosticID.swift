@@ -32,6 +32,9 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable {
     case brokenLink = "link.broken"
     /// A link or image whose address is not published (a `javascript:` link, say).
     case unsafeLink = "link.unsafe"
+    /// A formula (```` ```math ```` or `` $`…`$ ``) that does not typeset: an unknown command,
+    /// unbalanced braces, …
+    case mathSyntax = "math.syntax"
 
     // Doc-tests.
     /// `test --fix` found the note changed on disk since it was read, and left it alone.

@@ -137,8 +137,14 @@ private struct MarkdownHTMLWalk {
         }
     }
 
+    /// The children's HTML; `` $`…`$ `` among them becomes an inline formula (`MarkdownMath`).
     private mutating func children(of node: MarkdownNode, inTightList: Bool = false) -> [HTMLNode] {
-        node.children.flatMap { nodes(for: $0, inTightList: inTightList) }
+        MarkdownMath.pieces(node.children).flatMap { piece -> [HTMLNode] in
+            switch piece {
+            case .node(let child): return nodes(for: child, inTightList: inTightList)
+            case .inlineFormula(let latex, _): return [MathView.inline(latex)]
+            }
+        }
     }
 
     // MARK: Blocks
@@ -191,6 +197,8 @@ private struct MarkdownHTMLWalk {
         switch language {
         case "output":
             return []
+        case MarkdownMath.fenceLanguage:
+            return [MathView.display(literal)]
         case "swift-attn":
             if let view = blockViews[line] { return [view] }
             return [CodeView.render(code: literal, language: "swift")]

@@ -353,5 +353,38 @@ public enum Stylesheet {
           pre { white-space: pre-wrap; }
           .table-wrapper, .matrix-scroll { overflow: visible; }
         }
+
+        /* Math: MathML Core written at build time (MathView); no script. MathML inherits the
+           text's colour, so it follows light and dark mode by itself. */
+
+        math {
+          font-family: math, "STIX Two Math", "Latin Modern Math", "DejaVu Math TeX Gyre", "Cambria Math", serif;
+          color: inherit;
+        }
+        /* Centred, and scrolled sideways rather than widening the page when too wide: the formula
+           is an inline box in display style, so an overflow starts at the left edge. */
+        .math-display {
+          margin: 1rem 0;
+          padding: 0.25rem 0;
+          overflow-x: auto;
+          overflow-y: hidden;
+          text-align: center;
+        }
+        .math-display > math { display: inline math; math-style: normal; }
+        /* aligned: the columns pair up right|left around the `&`. */
+        mtd.math-right { text-align: right; }
+        mtd.math-left { text-align: left; }
+        .math-aligned > mtr > mtd { padding: 0.3em 0; }
+        .math-aligned > mtr > mtd.math-right:not(:first-child) { padding-left: 2em; }
+        .math-error {
+          color: var(--error-text);
+          background: var(--error-background);
+          border: 1px solid var(--error-border);
+          border-radius: 6px;
+        }
+        div.math-error { max-width: var(--measure); margin: 1rem 0; padding: 0.5rem 0.75rem; }
+        div.math-error > p { margin: 0 0 0.5rem; }
+        div.math-error > pre { margin: 0; padding: 0; background: none; border: 0; }
+        code.math-error { padding: 0 0.2em; }
         """#
 }

@@ -109,6 +109,6 @@ public enum NoteReader {
             title: (title?.isEmpty == false ? title! : fallbackTitle),
             document: document, blocks: blocks)
         note.metadata = parsed.frontMatter.map(Note.metadata(fromFrontMatter:)) ?? [:]
-        return Result(note: note, source: source, diagnostics: diagnostics)
+        return Result(note: note, source: source, diagnostics: diagnostics + MathCheck.diagnostics(for: note))
     }
 }

@@ -97,7 +97,8 @@ public struct NotesRunner: Sendable {
     ) -> NoteOutcome {
         let note = read.note
         // A note with an unknown option runs nothing: its blocks would not mean what they say.
-        if read.diagnostics.contains(where: { $0.severity == .error }) || note.blocks.isEmpty {
+        // (Other errors, a formula that does not typeset say, leave the blocks meaning what they say.)
+        if read.diagnostics.contains(where: { $0.id == .blockOption }) || note.blocks.isEmpty {
             let results = note.blocks.map { _ in
                 BlockResult(
                     failure: BlockFailure(kind: .notRun, message: "not run: the note has an invalid block option"))
