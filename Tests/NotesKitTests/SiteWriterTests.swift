@@ -344,3 +344,27 @@ func siteFiles(_ site: URL) throws -> [String: Data] {
             URL(fileURLWithPath: "/p/Site-cache"), against: URL(fileURLWithPath: "/p/Site"), as: "Site")
     }
 }
+
+/// A rebuild that changes nothing writes nothing, and a page deleted by hand comes back.
+@Suite struct UnchangedSiteTests {
+    @Test func anUnchangedSiteIsNotWrittenAgainButAMissingPageIs() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("Site")
+        let files = ["index.html": Data("home".utf8), "1-a.html": Data("a".utf8)]
+        try SiteWriter.write(files, to: site)
+        let inode = { (path: String) -> UInt64 in
+            var status = stat()
+            _ = stat(site.appendingPathComponent(path).path, &status)
+            return UInt64(status.st_ino)
+        }
+        let before = inode("index.html")
+        try SiteWriter.write(files, to: site)
+        #expect(inode("index.html") == before, "the unchanged site was not swapped")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("1-a.html"))
+        try SiteWriter.write(files, to: site)
+        #expect(try Data(contentsOf: site.appendingPathComponent("1-a.html")) == Data("a".utf8))
+        try SiteWriter.write(files.merging(["1-a.html": Data("changed".utf8)]) { $1 }, to: site)
+        #expect(try Data(contentsOf: site.appendingPathComponent("1-a.html")) == Data("changed".utf8))
+    }
+}

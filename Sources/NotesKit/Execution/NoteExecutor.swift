@@ -16,6 +16,8 @@ public struct NoteExecutor: Sendable {
     public var noteTimeout: Double
     /// How long compiling a note's program may take, in seconds.
     public var compileTimeout: Double
+    /// The Clang module cache all compiles share (`ModuleCache`).
+    public var moduleCacheFolder: URL
 
     /// Flags for a note's program: Swift 5 mode keeps top-level code free of actor isolation
     /// errors a learner should not have to meet; -Onone compiles fastest.
@@ -24,13 +26,16 @@ public struct NoteExecutor: Sendable {
 
     public init(
         toolchain: Toolchain, library: RuntimeLibrary, workFolder: URL, noteTimeout: Double,
-        compileTimeout: Double = 300
+        compileTimeout: Double = 300, moduleCacheFolder: URL? = nil
     ) {
         self.toolchain = toolchain
         self.library = library
         self.workFolder = workFolder
         self.noteTimeout = noteTimeout
         self.compileTimeout = compileTimeout
+        // The work folder sits in the cache folder, beside the module cache.
+        self.moduleCacheFolder =
+            moduleCacheFolder ?? ModuleCache.folder(in: workFolder.deletingLastPathComponent(), toolchain: toolchain)
     }
 
     /// Everything that can change a note's results: its code and options, its path (it appears in
@@ -141,7 +146,7 @@ public struct NoteExecutor: Sendable {
             executable: toolchain.swiftc,
             arguments: Self.programFlags + [
                 "-I", lib, "-L", lib, "-lAttention", "-lNoteResults", "-lNoteRuntime",
-                "-Xlinker", "-rpath", "-Xlinker", lib, "-module-cache-path", folder.appendingPathComponent("mc").path,
+                "-Xlinker", "-rpath", "-Xlinker", lib, "-module-cache-path", moduleCacheFolder.path,
                 source.path, "-o", binary.path,
             ],
             workingDirectory: folder, timeout: compileTimeout)

@@ -15,6 +15,25 @@ public struct RuntimeLibrary: Sendable {
     /// The modules in dependency order, as folders of `Sources/`.
     public static let modules = ["Attention", "NoteResults", "NoteRuntime"]
 
+    /// What each module imports, as Package.swift says.
+    static func dependencies(of module: String) -> [String] {
+        module == "NoteRuntime" ? ["Attention", "NoteResults"] : []
+    }
+
+    /// The modules in waves: each wave's modules depend only on earlier waves, so they compile
+    /// at once (`Attention`, the long one, beside `NoteResults`).
+    static var buildOrder: [[String]] {
+        var built: Set<String> = []
+        var waves: [[String]] = []
+        while built.count < modules.count {
+            let wave = modules.filter { !built.contains($0) && Set(dependencies(of: $0)).isSubset(of: built) }
+            precondition(!wave.isEmpty, "RuntimeLibrary: the modules' dependencies form a cycle")
+            waves.append(wave)
+            built.formUnion(wave)
+        }
+        return waves
+    }
+
     /// Flags for compiling the modules: optimised, but keeping precondition messages
     /// (`-assert-config Debug`) so a shape error in a note says which shapes.
     static let libraryFlags = ["-O", "-assert-config", "Debug", "-g"]
@@ -72,35 +91,50 @@ public struct RuntimeLibrary: Sendable {
         let staging = cacheFolder.appendingPathComponent("lib/.staging-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: staging) }
+        // Copy what was hashed, then compile: modules that do not depend on each other at once,
+        // each whole-module with one LLVM thread per core.
+        var sources: [String: [String]] = [:]
         for module in modules {
-            var sources: [String] = []
             for file in sourcesByModule[module, default: []] {
                 let copy = staging.appendingPathComponent("src/\(module)/\(file.path)")
                 try FileManager.default.createDirectory(
                     at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try file.contents.write(to: copy)
-                sources.append(copy.path)
+                sources[module, default: []].append(copy.path)
             }
-            let arguments =
-                [
-                    "-parse-as-library", "-emit-library", "-emit-module", "-module-name", module, "-module-link-name",
-                    module,
-                ]
-                + libraryFlags + ["-swift-version", languageMode(of: module)]
-                + ["-wmo", "-I", staging.path, "-L", staging.path]
-                + modules.prefix(while: { $0 != module }).flatMap { ["-l\($0)"] }
-                + [
-                    "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
-                    "-o", staging.appendingPathComponent("lib\(module).so").path,
-                    "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
-                    "-diagnostic-style", "llvm",
-                ]
-                + sources
-            let result = try ChildProcess.run(
-                executable: toolchain.swiftc, arguments: arguments, workingDirectory: staging, timeout: 600)
-            guard result.succeeded else {
-                throw NotesgenError.libraryBuildFailed(
-                    output: String(decoding: result.stderr + result.stdout, as: UTF8.self))
+        }
+        let moduleCache = ModuleCache.folder(in: cacheFolder, toolchain: toolchain)
+        let copiedSources = sources
+        for wave in buildOrder {
+            let results = Workers.map(count: wave.count, jobs: wave.count) { index in
+                let module = wave[index]
+                let arguments =
+                    [
+                        "-parse-as-library", "-emit-library", "-emit-module", "-module-name", module,
+                        "-module-link-name", module,
+                    ]
+                    + libraryFlags + ["-swift-version", languageMode(of: module)]
+                    + ["-wmo", "-num-threads", String(ProcessInfo.processInfo.activeProcessorCount)]
+                    + ["-I", staging.path, "-L", staging.path, "-module-cache-path", moduleCache.path]
+                    + dependencies(of: module).flatMap { ["-l\($0)"] }
+                    + [
+                        "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
+                        "-o", staging.appendingPathComponent("lib\(module).so").path,
+                        "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
+                        "-diagnostic-style", "llvm",
+                    ]
+                    + copiedSources[module, default: []]
+                return Result {
+                    try ChildProcess.run(
+                        executable: toolchain.swiftc, arguments: arguments, workingDirectory: staging, timeout: 600)
+                }
+            }
+            for result in results {
+                let compiled = try result.get()
+                guard compiled.succeeded else {
+                    throw NotesgenError.libraryBuildFailed(
+                        output: String(decoding: compiled.stderr + compiled.stdout, as: UTF8.self))
+                }
             }
         }
         let manifest = try LibraryManifest.record(staging)

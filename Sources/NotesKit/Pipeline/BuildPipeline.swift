@@ -60,19 +60,29 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Every file of the site, by its path relative to the site's root.
-    static func render(_ outcomes: [NoteOutcome]) -> [String: Data] {
-        var files: [String: Data] = [:]
+    /// Pages are rendered in parallel, one note per worker (`jobs` at a time); the result does
+    /// not depend on the order they finish in.
+    static func render(_ outcomes: [NoteOutcome], jobs: Int = ProcessInfo.processInfo.activeProcessorCount)
+        -> [String: Data]
+    {
         let links = outcomes.map { NoteLink(note: $0.note) }
         let renderer = PageRenderer()
-        var search = SearchIndex()
-        for (index, outcome) in outcomes.enumerated() {
+        let pages = Workers.map(count: outcomes.count, jobs: jobs) { index -> (page: Data, search: SearchIndex) in
+            let outcome = outcomes[index]
             let navigation = PageNavigation(
                 previous: index > 0 ? links[index - 1] : nil,
                 next: index + 1 < links.count ? links[index + 1] : nil)
-            let page = renderer.render(
-                note: outcome.note, results: outcome.results.map { Optional($0) }, navigation: navigation)
-            files[Note.pageFileName(forSlug: outcome.note.slug)] = Data(page.utf8)
-            search.add(note: outcome.note, results: outcome.results.map { Optional($0) })
+            let results = outcome.results.map { Optional($0) }
+            let page = renderer.render(note: outcome.note, results: results, navigation: navigation)
+            var search = SearchIndex()
+            search.add(note: outcome.note, results: results)
+            return (Data(page.utf8), search)
+        }
+        var files: [String: Data] = [:]
+        var search = SearchIndex()
+        for (outcome, rendered) in zip(outcomes, pages) {
+            files[Note.pageFileName(forSlug: outcome.note.slug)] = rendered.page
+            search.append(rendered.search)
         }
         files[SearchIndex.path] = Data(search.script.utf8)
         files[SiteScript.path] = Data(SiteScript.javascript.utf8)

@@ -31,6 +31,15 @@ public enum SiteWriter {
         let kept = try OutputFolder.entriesToKeep(in: output, newPaths: Set(files.keys))
         var site = files
         site[SiteManifest.fileName] = SiteManifest(files: files).contents
+        // The manifest lists every file with its digest, and every listed file that is there was
+        // just checked to be as written: the same manifest, with no listed file missing, means
+        // the same site, so nothing needs writing.
+        if let current = try? Data(contentsOf: output.appendingPathComponent(SiteManifest.fileName)),
+            current == site[SiteManifest.fileName],
+            files.keys.allSatisfy({ FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) })
+        {
+            return
+        }
 
         let staging = parent.appendingPathComponent(".\(name).building-\(UUID().uuidString)")
         do {

@@ -121,6 +121,11 @@ public struct SearchIndex: Sendable {
         return terms
     }
 
+    /// Adds the sections of another index (of other notes) after this one's.
+    public mutating func append(_ other: SearchIndex) {
+        sections += other.sections
+    }
+
     /// The first words of `text`, at most `snippetLength` characters, never cut inside a word.
     static func snippet(of text: String) -> String {
         let words = text.split(whereSeparator: \.isWhitespace)
