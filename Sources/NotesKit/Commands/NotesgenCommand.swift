@@ -6,6 +6,7 @@ public struct NotesgenCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "notesgen",
         abstract: "Build a static site from Markdown notes whose swift-attn blocks are compiled and run.",
+        version: NotesgenVersion.description,
         subcommands: [BuildCommand.self, TestCommand.self, CleanCommand.self],
         defaultSubcommand: BuildCommand.self)
 
@@ -83,17 +84,30 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         try failing {
             let progress = Progress(quiet: options.quiet, timings: options.timings, stepCount: 5)
-            let diagnostics = try BuildPipeline(settings: options.settings, outputFolder: output).run(
+            let report = try BuildPipeline(settings: options.settings, outputFolder: output).build(
                 progress: progress)
             progress.finish()
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            if errors > 0 {
-                Progress.write(
-                    "notesgen: \(errors) error\(errors == 1 ? "" : "s"); the site was written with the errors shown on its pages"
-                )
-                throw ExitCode.failure
-            }
+            progress.message(Self.summary(of: report, output: output))
+            if report.errorCount > 0 { throw ExitCode.failure }
         }
+    }
+}
+
+extension BuildCommand {
+    /// One line that says what the build did and where the site is:
+    /// `notesgen: 13 pages (2 notes run, 11 cached), no errors, 1 warning, 3.4 s; open Site/index.html`.
+    static func summary(of report: BuildPipeline.Report, output: String) -> String {
+        func count(_ number: Int, _ noun: String) -> String {
+            number == 0 ? "no \(noun)s" : "\(number) \(noun)\(number == 1 ? "" : "s")"
+        }
+        let seconds = (report.seconds * 10).rounded() / 10
+        let site = NotesRunner.displayPath(output).isEmpty ? "." : NotesRunner.displayPath(output)
+        var line =
+            "notesgen: \(count(report.pageCount, "page")) (\(report.notesRun) note\(report.notesRun == 1 ? "" : "s") run, "
+            + "\(report.notesCached) cached), \(count(report.errorCount, "error")), \(count(report.warningCount, "warning")), "
+            + "\(seconds) s; open \(site)/index.html"
+        if report.errorCount > 0 { line += " (the failing blocks show their errors there)" }
+        return line
     }
 }
 

@@ -58,7 +58,11 @@ public struct RuntimeLibrary: Sendable {
 
     /// Hashes the modules' sources under `packageRoot/Sources` and compiles them if this version
     /// is not in the cache yet.
-    public static func prepare(packageRoot: URL, toolchain: Toolchain, cacheFolder: URL) throws -> RuntimeLibrary {
+    /// - Parameter willCompile: called before the modules are compiled (not when the cache has
+    ///   them), so the user hears why the first build takes a while.
+    public static func prepare(
+        packageRoot: URL, toolchain: Toolchain, cacheFolder: URL, willCompile: () -> Void = {}
+    ) throws -> RuntimeLibrary {
         var hash = SHA256()
         hash.updateField(toolchain.version)
         hash.updateField(libraryFlags.joined(separator: " "))
@@ -86,6 +90,7 @@ public struct RuntimeLibrary: Sendable {
         }
         // A folder whose files are not the ones built is put aside and built again.
         LibraryManifest.discard(folder)
+        willCompile()
         // Build beside the final folder, then rename: a concurrent or interrupted build never
         // leaves a half-built library where another run would use it.
         let staging = cacheFolder.appendingPathComponent("lib/.staging-\(UUID().uuidString)")

@@ -12,11 +12,29 @@ public struct BuildPipeline: Sendable {
         self.outputFolder = outputFolder
     }
 
+    /// What a build did, for its summary line.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var pageCount: Int
+        /// Notes whose blocks ran this time, and notes whose results came from the cache.
+        public var notesRun: Int
+        public var notesCached: Int
+        public var seconds: Double
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+
     /// Builds the site and prints every diagnostic; returns the diagnostics found.
     ///
     /// The site is written even when blocks fail (their pages show the errors), but only whole.
     @discardableResult
     public func run(progress: Progress) throws -> [Diagnostic] {
+        try build(progress: progress).diagnostics
+    }
+
+    /// Builds the site, prints every diagnostic, and says what it did.
+    public func build(progress: Progress) throws -> Report {
+        let started = Date()
         let output = URL(fileURLWithPath: outputFolder).standardizedFileURL.resolvingSymlinksInPath()
         try Self.checkOutputFolder(output, as: outputFolder, notes: settings.notesFolder)
         try Self.checkCacheFolder(settings.cacheFolder, against: output, as: outputFolder)
@@ -31,7 +49,11 @@ public struct BuildPipeline: Sendable {
 
         let diagnostics = ignored + outcomes.flatMap(\.diagnostics)
         for diagnostic in diagnostics { Progress.write(diagnostic.description) }
-        return diagnostics
+        let withCode = outcomes.filter { !$0.note.blocks.isEmpty }
+        return Report(
+            diagnostics: diagnostics, pageCount: outcomes.count,
+            notesRun: withCode.filter { !$0.wasCached }.count, notesCached: withCode.filter(\.wasCached).count,
+            seconds: Date().timeIntervalSince(started))
     }
 
     /// The output must not hold the notes nor be inside them (a mistyped `--output .` must not

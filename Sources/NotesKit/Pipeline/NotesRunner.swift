@@ -78,7 +78,11 @@ public struct NotesRunner: Sendable {
         let toolchain = try Toolchain.locate(cacheFolder: settings.cacheFolder)
         let library = try RuntimeLibrary.prepare(
             packageRoot: try RuntimeLibrary.locatePackageRoot(explicit: settings.packageRoot),
-            toolchain: toolchain, cacheFolder: settings.cacheFolder)
+            toolchain: toolchain, cacheFolder: settings.cacheFolder,
+            willCompile: {
+                progress.message(
+                    "notesgen: compiling the Attention library for the notes (only when its sources change)…")
+            })
         progress.record("toolchain and library", seconds: Date().timeIntervalSince(started))
         let workFolder = settings.cacheFolder.appendingPathComponent("work")
         Self.removeLeftovers(in: workFolder)

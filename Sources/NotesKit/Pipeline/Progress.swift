@@ -7,6 +7,8 @@ import Foundation
 public final class Progress: @unchecked Sendable {
     private let lock = NSLock()
     private let showsSteps: Bool
+    /// Whether lines meant for people (not diagnostics) are printed at all: false with `--quiet`.
+    let showsMessages: Bool
     private let showsTimings: Bool
     private let stepCount: Int
     private var step = 0
@@ -17,6 +19,7 @@ public final class Progress: @unchecked Sendable {
 
     public init(quiet: Bool, timings: Bool, stepCount: Int) {
         self.showsSteps = !quiet && isatty(STDERR_FILENO) != 0
+        self.showsMessages = !quiet
         self.showsTimings = timings
         self.stepCount = stepCount
     }
@@ -30,6 +33,12 @@ public final class Progress: @unchecked Sendable {
             stepStart = Date()
             if showsSteps { Self.write("[\(step)/\(stepCount)] \(name)") }
         }
+    }
+
+    /// A line that matters even without a terminal (a long step starting, the build's summary);
+    /// not shown with `--quiet`.
+    public func message(_ text: String) {
+        if showsMessages { Self.write(text) }
     }
 
     /// A line about one note within the current step.
