@@ -33,6 +33,18 @@ public enum BlockView {
         return .element("div", ["class": "swift-attn-block"], content)
     }
 
+    /// A fence whose options are invalid: its code, and the error that kept it from running.
+    public static func render(invalidBlockCode code: String, message: String) -> HTMLNode {
+        .element(
+            "div", ["class": "swift-attn-block"],
+            [
+                CodeView.render(code: code, language: "swift"),
+                .element(
+                    "div", ["class": "block-results"],
+                    [box(class: "block-error", role: "alert", heading: "Invalid block option", message: message)]),
+            ])
+    }
+
     private static func results(_ result: BlockResult, of block: SwiftAttnBlock) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if !block.options.hidesOutput {

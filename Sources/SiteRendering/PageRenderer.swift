@@ -29,11 +29,21 @@ public struct PageRenderer: Sendable {
     ///     not run, which shows its code only.
     ///   - navigation: the notes before and after this one.
     /// - Returns: a complete HTML5 document.
-    public func render(note: Note, results: [BlockResult?], navigation: PageNavigation) -> String {
+    ///   - invalidFences: for a `swift-attn` fence whose options are invalid (so it is no
+    ///     block), by the fence's line, the error to show under its code.
+    public func render(
+        note: Note, results: [BlockResult?], navigation: PageNavigation, invalidFences: [Int: String] = [:]
+    ) -> String {
         var blockViews: [Int: HTMLNode] = [:]
         for block in note.blocks {
             let result = block.index < results.count ? results[block.index] : nil
             blockViews[block.range.start.line] = BlockView.render(block: block, result: result)
+        }
+        for node in note.document.allNodes(ofKind: .codeBlock) {
+            guard let message = invalidFences[node.range.start.line],
+                case .codeBlock(_, let code, _) = node.kind
+            else { continue }
+            blockViews[node.range.start.line] = BlockView.render(invalidBlockCode: code, message: message)
         }
         let rendered = MarkdownHTMLRenderer(blockViews: blockViews).render(note.document)
 

@@ -85,8 +85,12 @@ public struct NoteExecutor: Sendable {
 
     /// Compiles and runs `blocks` as one program. With `expectingFailure`, the last block is a
     /// `should-fail` block: its failure is its result, and only its results are recorded.
+    ///
+    /// When the program does not compile, the blocks before the first one in error are compiled
+    /// and run on their own, so the page shows their results as a notebook would.
     private func execute(
-        _ blocks: [SwiftAttnBlock], of note: Note, into run: inout NoteRun, expectingFailure: Bool
+        _ blocks: [SwiftAttnBlock], of note: Note, into run: inout NoteRun, expectingFailure: Bool,
+        recordsCompilerMessages: Bool = true
     ) throws {
         guard !blocks.isEmpty else { return }
         let folder = workFolder.appendingPathComponent("\(note.slug)-\(UUID().uuidString)")
@@ -108,9 +112,13 @@ public struct NoteExecutor: Sendable {
             // crash. Running again may well succeed, so it is not the note's result.
             throw ExecutionFailure.compilerFailed(output: compilerOutput)
         }
-        record(messages, of: program, into: &run)
+        if recordsCompilerMessages { record(messages, of: program, into: &run) }
         guard compile.succeeded else {
             recordCompileFailure(of: program, messages: messages, into: &run)
+            if !expectingFailure, let first = Self.firstFailingBlock(of: program, messages: messages) {
+                let before = blocks.filter { $0.index < first.index }
+                try execute(before, of: note, into: &run, expectingFailure: false, recordsCompilerMessages: false)
+            }
             return
         }
 
@@ -168,6 +176,14 @@ public struct NoteExecutor: Sendable {
         }
     }
 
+    /// The first block the compiler reported an error in.
+    private static func firstFailingBlock(of program: Program, messages: [CompilerMessage]) -> SwiftAttnBlock? {
+        messages.filter { $0.severity == .error }.compactMap { program.block(containing: $0.line) }
+            .min { $0.index < $1.index }
+    }
+
+    /// The blocks in error get their errors; the blocks after the first of them were not run.
+    /// The blocks before it are run on their own (see `execute`).
     private func recordCompileFailure(of program: Program, messages: [CompilerMessage], into run: inout NoteRun) {
         let failing = Set(
             messages.filter { $0.severity == .error }.compactMap { program.block(containing: $0.line)?.index })
@@ -176,11 +192,13 @@ public struct NoteExecutor: Sendable {
             run.blocks[program.last.index].expectedFailure = BlockFailure(kind: .compile, message: "")
             return
         }
-        for block in program.blocks {
+        guard let first = Self.firstFailingBlock(of: program, messages: messages) else { return }
+        for block in program.blocks where block.index >= first.index {
             run.blocks[block.index].failure =
                 failing.contains(block.index)
                 ? BlockFailure(kind: .compile, message: "")
-                : BlockFailure(kind: .notRun, message: "not run: the note's code did not compile")
+                : BlockFailure(
+                    kind: .notRun, message: "not run: the block at line \(first.range.start.line) does not compile")
         }
     }
 

@@ -95,7 +95,12 @@ public struct BuildPipeline: Sendable {
                 previous: index > 0 ? links[index - 1] : nil,
                 next: index + 1 < links.count ? links[index + 1] : nil)
             let results = outcome.results.map { Optional($0) }
-            let page = renderer.render(note: outcome.note, results: results, navigation: navigation)
+            let invalidFences = Dictionary(
+                outcome.diagnostics.filter { $0.id == .blockOption }.compactMap { diagnostic in
+                    diagnostic.line.map { ($0, diagnostic.summary) }
+                }, uniquingKeysWith: { first, _ in first })
+            let page = renderer.render(
+                note: outcome.note, results: results, navigation: navigation, invalidFences: invalidFences)
             var search = SearchIndex()
             search.add(note: outcome.note, results: results)
             return (Data(page.utf8), search)
