@@ -92,9 +92,6 @@ struct LibraryManifest: Equatable {
 
     /// `size modified-ns`, or nil when the file is missing.
     private static func stamp(of file: URL) -> String? {
-        var info = stat()
-        guard stat(file.path, &info) == 0 else { return nil }
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return "\(info.st_size) \(modified)"
+        FileStamp.of(file.path)
     }
 }

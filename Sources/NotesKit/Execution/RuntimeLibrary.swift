@@ -63,6 +63,26 @@ public struct RuntimeLibrary: Sendable {
     public static func prepare(
         packageRoot: URL, toolchain: Toolchain, cacheFolder: URL, willCompile: () -> Void = {}
     ) throws -> RuntimeLibrary {
+        // A rebuild with no source changed reads no source: the digest of the sources is
+        // remembered by their stamps (sizes and dates to the nanosecond).
+        let folders = modules.map { packageRoot.appendingPathComponent("Sources/\($0)").resolvingSymlinksInPath() }
+        var stamps = SHA256()
+        stamps.updateField(toolchain.version)
+        stamps.updateField(libraryFlags.joined(separator: " "))
+        for folder in folders {
+            for file in try swiftFiles(in: folder) {
+                stamps.updateField(file.path)
+                stamps.updateField(FileStamp.of(file.path) ?? "missing")
+            }
+        }
+        let remembered = cacheFolder.appendingPathComponent("lib/sources-\(stamps.hexDigest().prefix(24)).txt")
+        if let digest = try? String(contentsOf: remembered, encoding: .utf8), digest.count == 64,
+            let manifest = LibraryManifest.verified(in: cacheFolder.appendingPathComponent("lib/\(digest.prefix(24))"))
+        {
+            return RuntimeLibrary(
+                folder: cacheFolder.appendingPathComponent("lib/\(digest.prefix(24))"), hash: digest,
+                builtHash: manifest.hash)
+        }
         var hash = SHA256()
         hash.updateField(toolchain.version)
         hash.updateField(libraryFlags.joined(separator: " "))
@@ -85,6 +105,9 @@ public struct RuntimeLibrary: Sendable {
         }
         let digest = hash.hexDigest()
         let folder = cacheFolder.appendingPathComponent("lib/\(digest.prefix(24))")
+        try? FileManager.default.createDirectory(
+            at: remembered.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileStore.writeAtomically(Data(digest.utf8), to: remembered)
         if let manifest = LibraryManifest.verified(in: folder) {
             return RuntimeLibrary(folder: folder, hash: digest, builtHash: manifest.hash)
         }

@@ -21,7 +21,8 @@ public enum CacheFolder {
     /// Whether `name`, directly in a cache, is something notesgen creates there. `clean`
     /// removes these and nothing else; a new kind of cache entry must be added here.
     static func isCacheEntry(_ name: String) -> Bool {
-        if ["lib", "results", "work", ModuleCache.entryName, tagName].contains(name) { return true }
+        let entries = ["lib", "results", "work", ModuleCache.entryName, PageCache.entryName, SiteStamps.entryName]
+        if (entries + [tagName]).contains(name) { return true }
         if name.hasPrefix("toolchain-") && name.hasSuffix(".txt") { return true }
         // What a write interrupted by a kill leaves (`FileStore`): `.<entry>.<pid>.<uuid>.tmp`.
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)

@@ -36,16 +36,19 @@ public struct BuildPipeline: Sendable {
     public func build(progress: Progress) throws -> Report {
         let started = Date()
         let output = URL(fileURLWithPath: outputFolder).standardizedFileURL.resolvingSymlinksInPath()
-        try Self.checkOutputFolder(output, as: outputFolder, notes: settings.notesFolder)
+        try Self.checkOutputFolder(
+            output, as: outputFolder, notes: settings.notesFolder, cacheFolder: settings.cacheFolder)
         try Self.checkCacheFolder(settings.cacheFolder, against: output, as: outputFolder)
         let ignored = try settings.ignoredFiles()
         let outcomes = try NotesRunner(settings: settings).run(progress: progress)
 
         progress.begin("Rendering \(outcomes.count) pages")
-        let files = Self.render(outcomes)
+        let (files, digests) = Self.render(outcomes, cache: PageCache(cacheFolder: settings.cacheFolder))
 
         progress.begin("Writing \(NotesRunner.displayPath(outputFolder))/")
-        try SiteWriter.write(files, to: output)
+        try SiteWriter.write(
+            files, digests: digests, to: output,
+            stampsFile: SiteStamps.file(for: output, in: settings.cacheFolder))
 
         let diagnostics = ignored + outcomes.flatMap(\.diagnostics)
         for diagnostic in diagnostics { Progress.write(diagnostic.description) }
@@ -59,7 +62,9 @@ public struct BuildPipeline: Sendable {
     /// The output must not hold the notes nor be inside them (a mistyped `--output .` must not
     /// replace a project), and must be a folder notesgen may replace (`OutputFolder`): checked
     /// before any note runs, and again when the site is written.
-    static func checkOutputFolder(_ output: URL, as given: String, notes: String) throws(NotesgenError) {
+    static func checkOutputFolder(
+        _ output: URL, as given: String, notes: String, cacheFolder: URL
+    ) throws(NotesgenError) {
         let notesFolder = URL(fileURLWithPath: notes).standardizedFileURL.resolvingSymlinksInPath()
         let (outputPath, notesPath) = (output.path, notesFolder.path)
         if outputPath == notesPath || outputPath.hasPrefix(notesPath + "/") {
@@ -68,7 +73,8 @@ public struct BuildPipeline: Sendable {
         if notesPath.hasPrefix(outputPath == "/" ? "/" : outputPath + "/") {
             throw .outputHoldsNotes(given)
         }
-        _ = try OutputFolder.entriesToKeep(in: output, newPaths: nil)
+        _ = try OutputFolder.entriesToKeep(
+            in: output, newPaths: nil, stamps: SiteStamps.read(SiteStamps.file(for: output, in: cacheFolder)))
     }
 
     /// The cache and the site must not hold each other: a cache inside the site would be
@@ -82,39 +88,97 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Every file of the site, by its path relative to the site's root.
-    /// Pages are rendered in parallel, one note per worker (`jobs` at a time); the result does
-    /// not depend on the order they finish in.
+    /// Every file of the site, by its path relative to the site's root (without a cache: every
+    /// page rendered).
     static func render(_ outcomes: [NoteOutcome], jobs: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> [String: Data]
     {
-        let links = outcomes.map { NoteLink(note: $0.note) }
+        render(outcomes, cache: nil, jobs: jobs).files
+    }
+
+    /// Every file of the site, and the digests of those that came from `cache`.
+    ///
+    /// A note's page is taken from the cache when everything it is made from is unchanged
+    /// (`pageKey`); the others are rendered in parallel, one note per worker, and stored. The
+    /// search index is cached by the keys of all pages. The files are the same bytes either way.
+    static func render(
+        _ outcomes: [NoteOutcome], cache: PageCache?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> (files: [String: Data], digests: [String: String]) {
+        let navigation = Self.navigation(outcomes)
+        let keys = pageKeys(outcomes)
         let renderer = PageRenderer()
-        let pages = Workers.map(count: outcomes.count, jobs: jobs) { index -> (page: Data, search: SearchIndex) in
+        let pages = Workers.map(count: outcomes.count, jobs: jobs) { index -> (data: Data, digest: String?) in
+            if let key = keys[index], let cached = cache?.page(forKey: key) { return (cached.data, cached.digest) }
             let outcome = outcomes[index]
-            let navigation = PageNavigation(
-                previous: index > 0 ? links[index - 1] : nil,
-                next: index + 1 < links.count ? links[index + 1] : nil)
-            let results = outcome.results.map { Optional($0) }
             let invalidFences = Dictionary(
                 outcome.diagnostics.filter { $0.id == .blockOption }.compactMap { diagnostic in
                     diagnostic.line.map { ($0, diagnostic.summary) }
                 }, uniquingKeysWith: { first, _ in first })
             let page = renderer.render(
-                note: outcome.note, results: results, navigation: navigation, invalidFences: invalidFences)
-            var search = SearchIndex()
-            search.add(note: outcome.note, results: results)
-            return (Data(page.utf8), search)
+                note: outcome.note, results: outcome.results.map { Optional($0) }, navigation: navigation[index],
+                invalidFences: invalidFences)
+            let data = Data(page.utf8)
+            return (data, keys[index].flatMap { key in cache?.store(data, forKey: key) })
         }
         var files: [String: Data] = [:]
-        var search = SearchIndex()
-        for (outcome, rendered) in zip(outcomes, pages) {
-            files[Note.pageFileName(forSlug: outcome.note.slug)] = rendered.page
-            search.append(rendered.search)
+        var digests: [String: String] = [:]
+        for (outcome, page) in zip(outcomes, pages) {
+            let path = Note.pageFileName(forSlug: outcome.note.slug)
+            files[path] = page.data
+            digests[path] = page.digest
         }
-        files[SearchIndex.path] = Data(search.script.utf8)
+        let searchKey =
+            keys.contains(nil) ? nil : fieldsHash(["search-index-v1", FileStamp.executable] + keys.map { $0! })
+        if let searchKey, let cached = cache?.page(forKey: searchKey) {
+            files[SearchIndex.path] = cached.data
+            digests[SearchIndex.path] = cached.digest
+        } else {
+            let parts = Workers.map(count: outcomes.count, jobs: jobs) { index in
+                var search = SearchIndex()
+                search.add(note: outcomes[index].note, results: outcomes[index].results.map { Optional($0) })
+                return search
+            }
+            var search = SearchIndex()
+            for part in parts { search.append(part) }
+            let data = Data(search.script.utf8)
+            files[SearchIndex.path] = data
+            digests[SearchIndex.path] = searchKey.flatMap { key in cache?.store(data, forKey: key) }
+        }
         files[SiteScript.path] = Data(SiteScript.javascript.utf8)
         files["index.html"] = Data(IndexRenderer().render(notes: outcomes.map { IndexEntry(note: $0.note) }).utf8)
         files["assets/style.css"] = Data(Stylesheet.css.utf8)
-        return files
+        return (files, digests.compactMapValues { $0 })
+    }
+
+    /// Each note's neighbours, in the notes' order.
+    static func navigation(_ outcomes: [NoteOutcome]) -> [PageNavigation] {
+        let links = outcomes.map { NoteLink(note: $0.note) }
+        return outcomes.indices.map { index in
+            PageNavigation(
+                previous: index > 0 ? links[index - 1] : nil,
+                next: index + 1 < links.count ? links[index + 1] : nil)
+        }
+    }
+
+    /// The page key of each note (`pageKey`).
+    static func pageKeys(_ outcomes: [NoteOutcome]) -> [String?] {
+        zip(outcomes, navigation(outcomes)).map { pageKey($0, navigation: $1) }
+    }
+
+    /// Everything a note's page is made from: the note's text (prose, code, options, recorded
+    /// outputs), what its blocks computed (`resultsKey`), its neighbours, and the notesgen that
+    /// renders it. Nil when the results are not reproducible: such a page is always rendered.
+    static func pageKey(_ outcome: NoteOutcome, navigation: PageNavigation) -> String? {
+        guard let resultsKey = outcome.resultsKey else { return nil }
+        let neighbours = [navigation.previous, navigation.next].flatMap { [$0?.title ?? "", $0?.href ?? ""] }
+        return fieldsHash(
+            ["page-v1", FileStamp.executable, outcome.note.path, outcome.note.slug, outcome.source, resultsKey]
+                + neighbours)
+    }
+
+    private static func fieldsHash(_ fields: [String]) -> String {
+        var hash = SHA256()
+        for field in fields { hash.updateField(field) }
+        return hash.hexDigest()
     }
 }

@@ -37,6 +37,9 @@ public struct NoteOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     /// True when the results came from the cache.
     public var wasCached: Bool
+    /// What the results are a function of (the run's cache key), when running again would give
+    /// the same ones; nil after a time-out or a failure of the machine. Pages are cached by it.
+    public var resultsKey: String? = nil
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -68,7 +71,7 @@ public struct NotesRunner: Sendable {
             return read.map {
                 NoteOutcome(
                     note: $0.note, source: $0.source, results: [], diagnostics: $0.diagnostics + $0.linkDiagnostics,
-                    wasCached: true)
+                    wasCached: true, resultsKey: "no blocks")
             }
         }
         let started = Date()
@@ -109,9 +112,11 @@ public struct NotesRunner: Sendable {
             }
             return NoteOutcome(
                 note: note, source: read.source, results: note.blocks.isEmpty ? [] : results,
-                diagnostics: read.diagnostics + read.linkDiagnostics, wasCached: true)
+                diagnostics: read.diagnostics + read.linkDiagnostics, wasCached: true,
+                resultsKey: note.blocks.isEmpty ? "no blocks" : "invalid block option")
         }
         let key = executor.cacheKey(for: note)
+        var isReproducible = true
         let started = Date()
         var wasCached = false
         let run: NoteRun
@@ -121,9 +126,8 @@ public struct NotesRunner: Sendable {
         } else {
             run = executor.run(note)
             // A time-out or a machine failure may not happen again: only keep what will.
-            if run.messages.allSatisfy(\.id.isReproducible) {
-                cache.store(run, forKey: key)
-            }
+            isReproducible = run.messages.allSatisfy(\.id.isReproducible)
+            if isReproducible { cache.store(run, forKey: key) }
         }
         let seconds = Date().timeIntervalSince(started)
         progress.detail("\(note.path) \(wasCached ? "(cached)" : String(format: "(%.1f s)", seconds))")
@@ -132,7 +136,7 @@ public struct NotesRunner: Sendable {
         return NoteOutcome(
             note: note, source: read.source, results: results,
             diagnostics: read.diagnostics + diagnostics + read.linkDiagnostics,
-            wasCached: wasCached)
+            wasCached: wasCached, resultsKey: isReproducible ? key : nil)
     }
 
     /// Removes what interrupted builds left in the work folder: programs untouched for an hour

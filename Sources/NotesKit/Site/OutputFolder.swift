@@ -12,7 +12,11 @@ enum OutputFolder {
     ///   in their way (when the site is not rendered yet).
     /// - Throws: `NotesgenError` when `output` is a file, holds files but no manifest, holds a
     ///   file notesgen wrote that was changed since, or a kept file in the new site's way.
-    static func entriesToKeep(in output: URL, newPaths: Set<String>?) throws(NotesgenError) -> [String] {
+    /// - Parameter stamps: files the last build wrote, which need not be read again while their
+    ///   stamps show them unchanged.
+    static func entriesToKeep(
+        in output: URL, newPaths: Set<String>?, stamps: SiteStamps = SiteStamps()
+    ) throws(NotesgenError) -> [String] {
         var status = stat()
         guard lstat(output.path, &status) == 0 else {
             let code = errno
@@ -27,13 +31,14 @@ enum OutputFolder {
             throw .outputHasNoManifest(output.path, example: entries.first { $0 != SiteManifest.fileName } ?? "")
         }
         var kept: [String] = []
-        try inspect(output, "", manifest: manifest, newPaths: newPaths, keeping: &kept)
+        try inspect(output, "", manifest: manifest, newPaths: newPaths, stamps: stamps, keeping: &kept)
         return kept
     }
 
     /// Checks the entries of the folder `relative` (inside `output`), adding the ones to keep.
     private static func inspect(
-        _ output: URL, _ relative: String, manifest: SiteManifest, newPaths: Set<String>?, keeping kept: inout [String]
+        _ output: URL, _ relative: String, manifest: SiteManifest, newPaths: Set<String>?, stamps: SiteStamps,
+        keeping kept: inout [String]
     ) throws(NotesgenError) {
         let folder = relative.isEmpty ? output : output.appendingPathComponent(relative)
         for name in try contents(of: folder) {
@@ -46,8 +51,9 @@ enum OutputFolder {
             }
             let type = status.st_mode & S_IFMT
             if type == S_IFDIR && manifest.listsFiles(under: path) {
-                try inspect(output, path, manifest: manifest, newPaths: newPaths, keeping: &kept)
+                try inspect(output, path, manifest: manifest, newPaths: newPaths, stamps: stamps, keeping: &kept)
             } else if type == S_IFREG, let digest = manifest.digests[path] {
+                if stamps.vouches(for: path, in: output, digest: digest) { continue }
                 let data: Data
                 do {
                     data = try RegularFile.read(url.path)

@@ -12,9 +12,12 @@ public struct SiteManifest: Equatable, Sendable {
     /// The SHA-256 (64 lower-case hex digits) of each file, by its path in the site.
     public var digests: [String: String]
 
-    /// The manifest of a site made of `files` (paths relative to the site's root).
-    public init(files: [String: Data]) {
-        digests = files.mapValues(Self.digest)
+    /// The manifest of a site made of `files` (paths relative to the site's root); `known`
+    /// digests are taken as they are (files from `PageCache`), the others computed.
+    public init(files: [String: Data], known: [String: String] = [:]) {
+        var digests: [String: String] = [:]
+        for (path, data) in files { digests[path] = known[path] ?? Self.digest(data) }
+        self.digests = digests
     }
 
     init(digests: [String: String]) {

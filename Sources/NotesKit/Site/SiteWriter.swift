@@ -9,9 +9,15 @@ import Foundation
 /// exclusive lock on the folder holding the output, so two builds into one output take turns
 /// instead of deleting each other's half-built site.
 public enum SiteWriter {
-    /// - Parameter files: paths relative to the site's root (`index.html`, `assets/style.css`)
-    ///   and their bytes; `SiteWriter` adds the manifest.
-    public static func write(_ files: [String: Data], to output: URL) throws(NotesgenError) {
+    /// - Parameters:
+    ///   - files: paths relative to the site's root (`index.html`, `assets/style.css`) and their
+    ///     bytes; `SiteWriter` adds the manifest.
+    ///   - digests: the SHA-256 of files already known (from `PageCache`), not computed again.
+    ///   - stampsFile: where the stamps of what the output holds are kept (`SiteStamps`), so the
+    ///     next check of the output reads only the files changed since; nil to keep none.
+    public static func write(
+        _ files: [String: Data], digests: [String: String] = [:], to output: URL, stampsFile: URL? = nil
+    ) throws(NotesgenError) {
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         do {
@@ -28,9 +34,12 @@ public enum SiteWriter {
         defer { lock.release() }
         // Under the lock no other build is writing here, so every staging folder is a leftover.
         recover(output)
-        let kept = try OutputFolder.entriesToKeep(in: output, newPaths: Set(files.keys))
+        let stamps = stampsFile.map(SiteStamps.read) ?? SiteStamps()
+        let kept = try OutputFolder.entriesToKeep(in: output, newPaths: Set(files.keys), stamps: stamps)
         var site = files
-        site[SiteManifest.fileName] = SiteManifest(files: files).contents
+        let manifest = SiteManifest(files: files, known: digests)
+        site[SiteManifest.fileName] = manifest.contents
+
         // The manifest lists every file with its digest, and every listed file that is there was
         // just checked to be as written: the same manifest, with no listed file missing, means
         // the same site, so nothing needs writing.
@@ -38,6 +47,7 @@ public enum SiteWriter {
             current == site[SiteManifest.fileName],
             files.keys.allSatisfy({ FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) })
         {
+            if let stampsFile { SiteStamps.record(manifest, of: output, to: stampsFile) }
             return
         }
 
@@ -60,6 +70,7 @@ public enum SiteWriter {
             throw .siteWriteFailed(output.path, reason: FileProblem(error).explanation)
         }
         try swap(staging, into: output)
+        if let stampsFile { SiteStamps.record(manifest, of: output, to: stampsFile) }
     }
 
     /// Renames the finished site `staging` to `output`, moving the old site aside first and
