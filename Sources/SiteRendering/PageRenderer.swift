@@ -31,9 +31,11 @@ public struct PageRenderer: Sendable {
     /// - Returns: a complete HTML5 document.
     public func render(note: Note, results: [BlockResult?], navigation: PageNavigation) -> String {
         var blockViews: [Int: HTMLNode] = [:]
+        let sharedScales = SharedColorScales.ranges(in: results)
         for block in note.blocks {
             let result = block.index < results.count ? results[block.index] : nil
-            blockViews[block.range.start.line] = BlockView.render(block: block, result: result)
+            blockViews[block.range.start.line] = BlockView.render(
+                block: block, result: result, sharedScales: sharedScales)
         }
         let rendered = MarkdownHTMLRenderer(blockViews: blockViews).render(note.document)
 

@@ -9,8 +9,10 @@
 /// (long inline code wraps, wide tables and heatmaps scroll inside their own box). Print
 /// drops the navigation, prints black on white and avoids breaking tables and figures.
 public enum Stylesheet {
-    /// The stylesheet's text.
-    public static let css = #"""
+    /// The stylesheet's text: the page's rules, then the figures' (`FigureStylesheet`).
+    public static let css = pageCSS + FigureStylesheet.css
+
+    private static let pageCSS = #"""
         /* notesgen: generated site stylesheet */
         :root {
           color-scheme: light dark;
