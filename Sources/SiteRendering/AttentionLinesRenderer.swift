@@ -91,7 +91,7 @@ public enum AttentionLinesRenderer {
         let svg = HTMLNode.element(
             "svg",
             [
-                "xmlns": "http://www.w3.org/2000/svg", "role": "group", "aria-labelledby": titleID,
+                "xmlns": "http://www.w3.org/2000/svg", "aria-labelledby": titleID,
                 "viewBox": "0 0 \(svgNumber(width)) \(svgNumber(height))", "width": svgNumber(width),
                 "height": svgNumber(height),
                 "font-family": "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",

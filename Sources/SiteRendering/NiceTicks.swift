@@ -18,14 +18,33 @@ struct NiceTicks {
             decimals = 2
             return
         }
-        let rough = (high - low) / Double(max(count, 1))
-        let power = pow(10, (log10(rough)).rounded(.down))
-        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough * 0.999 } ?? 10 * power
-        let first = (low / step).rounded(.up)
-        let last = (high / step).rounded(.down)
-        // Multiples of the step, computed from integers so 0.30000000000000004 never appears.
-        values = stride(from: first, through: last, by: 1).map { $0 * step + 0 }
-        decimals = max(0, Int(-(log10(step)).rounded(.down)))
+        // The step of 1, 2 or 5 × 10ⁿ whose number of ticks is nearest count + 1 (the fewer on a tie).
+        let power = Int((log10((high - low) / Double(max(count, 1)))).rounded(.down))
+        let candidates = (power - 1...power + 1).flatMap { exponent in
+            [1, 2, 5].map { (factor: $0, exponent: exponent) }
+        }
+        func tickCount(_ step: (factor: Int, exponent: Int)) -> Int {
+            let size = Self.value(1, step)
+            return Int((high / size).rounded(.down) - (low / size).rounded(.up)) + 1
+        }
+        let step = candidates.min { a, b in
+            let (distanceA, distanceB) = (abs(tickCount(a) - count - 1), abs(tickCount(b) - count - 1))
+            return distanceA != distanceB ? distanceA < distanceB : Self.value(1, a) > Self.value(1, b)
+        }!
+        let size = Self.value(1, step)
+        let first = Int((low / size).rounded(.up))
+        let last = Int((high / size).rounded(.down))
+        values = first <= last ? (first...last).map { Self.value($0, step) } : []
+        decimals = max(0, -step.exponent)
+    }
+
+    /// `multiple × factor × 10^exponent`, divided rather than multiplied by a power of ten
+    /// below 1, so 3 × 0.2 is 0.6 and not 0.6000000000000001.
+    private static func value(_ multiple: Int, _ step: (factor: Int, exponent: Int)) -> Double {
+        let whole = Double(multiple * step.factor)
+        let result =
+            step.exponent < 0 ? whole / pow(10, Double(-step.exponent)) : whole * pow(10, Double(step.exponent))
+        return result + 0  // no negative zero
     }
 
     /// Powers of ten from the one at or below `low` to the one at or above `high`, for a log axis.
