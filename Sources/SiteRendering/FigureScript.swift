@@ -181,7 +181,9 @@ enum FigureScript {
             var layer = svgElement("g", { "pointer-events": "none" }, area);
             var rule = svgElement("line", { "class": "hover-rule", y1: geometry[1], y2: geometry[1] + geometry[3] }, layer);
             var series = Array.prototype.slice.call(area.querySelectorAll(".series")).map(function (group) {
-              var dot = svgElement("circle", { r: 4, "class": group.getAttribute("class"), fill: "currentColor" }, layer);
+              // The dot takes the series' colour class (series-N), not its `series` class.
+              var colour = group.getAttribute("class").replace(/^series /, "");
+              var dot = svgElement("circle", { r: 4, "class": colour, fill: "currentColor" }, layer);
               return {
                 name: group.getAttribute("data-name"), dot: dot,
                 ys: group.getAttribute("data-ys").split(" "), values: group.getAttribute("data-values").split(" ")
