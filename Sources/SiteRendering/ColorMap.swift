@@ -102,14 +102,14 @@ enum DivergingPalette {
             0xfab497,
         ].map(RGBColor.init(hex:)))
 
-    /// The dark-mode rules: each level's fill (cells, runs of cells), gradient stop and value
+    /// The dark-mode rules: each level's fill (cells), stroke (runs of cells), gradient stop and value
     /// text colour. Part of `FigureStylesheet.css`.
     static var darkModeCSS: String {
         (0..<levels).map { level in
             let color = dark.color(at: Double(level) / Double(levels - 1))
             let name = className(ofLevel: level)
             return
-                "  .heatmap :is(rect, path).\(name) { fill: \(color.hexString); } .heatmap stop.\(name) { stop-color: \(color.hexString); } .heatmap text.\(name) { fill: \(color.contrastingTextColor); }"
+                "  .heatmap rect.\(name) { fill: \(color.hexString); } .heatmap path.\(name) { stroke: \(color.hexString); } .heatmap stop.\(name) { stop-color: \(color.hexString); } .heatmap text.\(name) { fill: \(color.contrastingTextColor); }"
         }.joined(separator: "\n")
     }
 }

@@ -321,7 +321,9 @@ struct HeatmapSVG {
     }
 
     /// One `<path>` per colour level, made of the runs of neighbouring cells of that level in a
-    /// row, in cell units (`m` to the run, `h` its length, one cell high).
+    /// row, in cell units: each run is a horizontal stroke one cell thick through the middle of
+    /// its row (`m` to its start, relative to the end of the previous run, `h` its length), the
+    /// shortest way SVG has to paint a row of cells.
     private func cellRuns(id: String) -> HTMLNode {
         var runs: [Paint: String] = [:]
         var pens: [Paint: (column: Int, row: Int)] = [:]
@@ -336,17 +338,15 @@ struct HeatmapSVG {
                 {
                     end += 1
                 }
-                // Each subpath ends with `z`, which returns to its start: the next `m` is relative to it.
                 let pen = pens[paint] ?? (0, 0)
-                runs[paint, default: ""] +=
-                    "m\(column - pen.column) \(row - pen.row)h\(end - column)v1h-\(end - column)z"
-                pens[paint] = (column, row)
+                runs[paint, default: ""] += "m\(column - pen.column) \(row - pen.row)h\(end - column)"
+                pens[paint] = (end, row)
                 column = end
             }
         }
         let carriesValues = cellCount <= HeatmapRenderer.largestMatrixWithDataValues
         let paths = runs.keys.sorted().map { paint -> HTMLNode in
-            var attributes: HTMLAttributes = ["d": "M0 0" + runs[paint]!, "fill": paint.fill]
+            var attributes: HTMLAttributes = ["d": "M0 .5" + runs[paint]!, "stroke": paint.fill]
             if let className = paint.className { attributes.append("class", className) }
             if !carriesValues { attributes.append("data-range", range(of: paint)) }
             return .element("path", attributes)
@@ -355,6 +355,8 @@ struct HeatmapSVG {
         attributes.append(
             "transform", "translate(\(svgNumber(gridLeft)) \(svgNumber(gridTop))) scale(\(svgNumber(cellSize)))")
         attributes.append("shape-rendering", "crispEdges")
+        attributes.append("stroke-width", "1")
+        attributes.append("fill", "none")
         return .element("g", attributes, paths)
     }
 

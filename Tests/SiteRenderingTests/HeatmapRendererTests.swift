@@ -129,7 +129,7 @@ import Testing
         let large = ShownTensor(title: nil, shape: [13, 12], values: (0..<156).map { Double($0) / 155 })
         let largeHTML = HeatmapRenderer.render(large, id: "l").html
         #expect(cells(largeHTML).isEmpty)
-        #expect(largeHTML.contains("<path d=\"M0 0m"))
+        #expect(largeHTML.contains("<path d=\"M0 .5m"))
         #expect(!largeHTML.contains(##"class="values""##))
     }
 

@@ -88,7 +88,8 @@ import Testing
         let css = Stylesheet.css
         let dark = css[css.range(of: "@media (prefers-color-scheme: dark) {\n  :root {\n    --series-0")!.lowerBound...]
         // The centre is a dark grey, close to the page's background, with light text on it.
-        #expect(dark.contains(".heatmap :is(rect, path).dv10 { fill: #222a36; }"))
+        #expect(dark.contains(".heatmap rect.dv10 { fill: #222a36; }"))
+        #expect(dark.contains(".heatmap path.dv10 { stroke: #222a36; }"))
         #expect(dark.contains(".heatmap text.dv10 { fill: #ffffff; }"))
         #expect(DivergingPalette.dark.color(at: 0.5).relativeLuminance < 0.05)
         #expect(DivergingPalette.dark.color(at: 0).relativeLuminance > 0.5)
