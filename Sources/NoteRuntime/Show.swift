@@ -59,7 +59,7 @@ public func heatmap(
     ResultChannel.shared.send(.heatmap(tensor))
 }
 
-func shown(
+private func shown(
     _ value: Tensor, _ title: String?, _ rows: [String]?, _ columns: [String]?, _ decimals: Int
 ) -> ShownTensor {
     let rowCount = value.rank >= 2 ? value.shape[value.rank - 2] : (value.rank == 1 ? 1 : 0)

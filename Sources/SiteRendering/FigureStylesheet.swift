@@ -38,6 +38,8 @@ enum FigureStylesheet {
             .figure-scroll { max-width: 100%; overflow-x: auto; }
             .heatmap, .heatmap-stack, .attention-lines, .plot, .attention-steps { position: relative; }
             .attention-lines svg, .plot svg, .attention-steps svg { display: block; max-width: 100%; height: auto; color: var(--text); }
+            /* A plot's ticks would be unreadable shrunk to a phone's width: it scrolls in its box instead. */
+            .plot svg { min-width: 30rem; }
 
             /* What the script draws when a reader points at a figure or focuses it */
 
@@ -46,8 +48,8 @@ enum FigureStylesheet {
               z-index: 5;
               pointer-events: none;
               padding: 0.15rem 0.45rem;
+              max-width: 95%;
               font: 0.8rem/1.4 var(--font-mono);
-              white-space: nowrap;
               color: var(--text);
               background: var(--background);
               border: 1px solid var(--border);
