@@ -239,6 +239,8 @@
     var rowLabels = JSON.parse(cells.getAttribute("data-rows") || "null");
     var columnLabels = JSON.parse(cells.getAttribute("data-columns") || "null");
     var values = cells.hasAttribute("data-values") ? cells.getAttribute("data-values").split(" ") : null;
+    // Small matrices have a rect per cell, whose <title> is already the tooltip's text.
+    var titles = cells.querySelectorAll("rect.cell > title");
     var layer = svgElement("g", { "class": "hover", "pointer-events": "none" }, svg);
     var rowBand = svgElement("rect", { "class": "hover-band" }, layer);
     var columnBand = svgElement("rect", { "class": "hover-band" }, layer);
@@ -252,14 +254,19 @@
       setAll(columnBand, { x: left + column * size, y: top, width: size, height: rows * size });
       setAll(outline, { x: left + column * size, y: top + row * size, width: size, height: size });
       layer.style.display = "";
+      var text = titles.length ? titles[row * columns + column].textContent : description(row, column, target);
+      showTip(figure, svg, text, left + (column + 1) * size, top + (row + 1) * size);
+    }
+
+    // `row → column: value`, from the grid's labels and values (or its colour level).
+    function description(row, column, target) {
       var names = [];
       if (rowLabels) names.push(rowLabels[row]);
       if (columnLabels) names.push(columnLabels[column]);
       if (!rowLabels && !columnLabels) names.push(row + ", " + column);
       var value = values ? values[row * columns + column]
         : target && target.getAttribute("data-range") ? "in " + target.getAttribute("data-range") : "";
-      showTip(figure, svg, names.join(" → ") + (value ? ": " + value : ""),
-        left + (column + 1) * size, top + (row + 1) * size);
+      return names.join(" → ") + (value ? ": " + value : "");
     }
 
     function hide() {

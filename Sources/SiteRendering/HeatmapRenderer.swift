@@ -17,9 +17,9 @@ import NoteResults
 ///   diverging map) holding every run of neighbouring cells of that level in a row. A 256×256
 ///   matrix is then tens of kilobytes rather than megabytes.
 ///
-/// For the page's script (`SiteScript`), the cells' `<g>` carries the grid's geometry, the full
-/// labels and (up to `largestMatrixWithDataValues` cells) the values as the tables write them,
-/// so one pointer handler finds the cell under the pointer, highlights its row and column and
+/// For the page's script (`SiteScript`), the cells' `<g>` carries the grid's geometry and, for
+/// runs of cells, the full labels and (up to `largestMatrixWithDataValues` cells) the values as
+/// the tables write them, so one pointer handler finds the cell under the pointer, highlights its row and column and
 /// shows the value, without an element per cell; the `<g>` is focusable and the arrow keys
 /// move through the cells. Without the script, the small matrices' tooltips and values remain.
 ///
@@ -272,13 +272,15 @@ struct HeatmapSVG {
         return Paint(level: level, fill: scale.colorMap.color(at: shown).hexString)
     }
 
-    /// What the page's script needs to find and describe a cell under the pointer.
+    /// What the page's script needs to find and describe a cell under the pointer: the grid's
+    /// geometry, and for runs of cells (which have no `<title>` each) the labels and values.
     private func scriptData() -> HTMLAttributes {
         var attributes: HTMLAttributes = [
             "class": "cells", "tabindex": "0",
             "data-grid": [gridLeft, gridTop, cellSize].map(svgNumber).joined(separator: " ")
                 + " \(layout.rowCount) \(layout.columnCount)",
         ]
+        guard !showsValues else { return attributes }
         if let labels = layout.rowLabels { attributes.append("data-rows", Self.json(labels)) }
         if let labels = layout.columnLabels { attributes.append("data-columns", Self.json(labels)) }
         if cellCount <= HeatmapRenderer.largestMatrixWithDataValues {
