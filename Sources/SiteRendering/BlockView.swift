@@ -6,7 +6,8 @@ import NoteResults
 /// ```html
 /// <div class="swift-attn-block">
 /// <pre><code class="language-swift">…</code></pre>
-/// <div class="block-results"> tables, heatmaps, <pre class="output">, error boxes </div>
+/// <div class="block-results"> tables, heatmaps, attention lines, plots, attention steps,
+///   <pre class="output">, error boxes </div>
 /// </div>
 /// ```
 ///

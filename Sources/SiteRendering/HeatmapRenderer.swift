@@ -233,7 +233,10 @@ struct HeatmapSVG {
                     "pattern",
                     [
                         "id": id + "-hatch", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse",
-                        "patternTransform": "rotate(45)",
+                        // Runs of cells are drawn in cell units: undo that scale, so the hatching
+                        // has the same stripes at every size.
+                        "patternTransform": showsValues
+                            ? "rotate(45)" : "scale(\(String(format: "%.4f", 1 / cellSize))) rotate(45)",
                     ],
                     [
                         .element("rect", ["width": "6", "height": "6", "fill": "#c8c8c8"]),

@@ -118,6 +118,14 @@ import Testing
         #expect(html.contains("data-range=\""))
     }
 
+    @Test func runsOfMaskedCellsKeepTheHatchingAtItsUsualSize() {
+        let values = (0..<(32 * 32)).map { $0 % 32 > $0 / 32 ? -Double.infinity : 1 }
+        let html = HeatmapRenderer.render(ShownTensor(title: nil, shape: [32, 32], values: values), id: "m").html
+        // Cells of 16 units: the pattern is scaled by 1/16 inside the group scaled by 16.
+        #expect(html.contains(##"patternTransform="scale(0.0625) rotate(45)""##))
+        #expect(html.contains(##"stroke="url(#m-hatch)""##))
+    }
+
     @Test func midSizedHeatmapsCarryTheirValuesForTheScript() {
         let tensor = ShownTensor(title: nil, shape: [20, 20], values: (0..<400).map { Double($0) })
         let html = HeatmapRenderer.render(tensor, id: "m").html
