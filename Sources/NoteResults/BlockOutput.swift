@@ -12,10 +12,19 @@ public struct ShownTensor: Sendable, Hashable, Codable {
     public var columnLabels: [String]?
     /// Digits after the decimal point when shown (4 unless the block asked otherwise).
     public var decimals: Int
+    /// Names of the matrices of a stack (rank 3 and more), one per leading index, such as
+    /// `head 0`, `head 1`; nil names them by index (`[0, :, :]`). Nil values are left out of
+    /// the JSON, so results recorded before these fields existed read back unchanged.
+    public var sliceLabels: [String]?
+    /// How a heatmap's colours are scaled; nil is the default (see `ColorScale`).
+    public var colorScale: ColorScale?
+    /// The title of a heatmap's colour bar; nil lets the renderer say what the scale is.
+    public var scaleTitle: String?
 
     public init(
         title: String?, shape: [Int], values: [Double], isBoolean: Bool = false,
-        rowLabels: [String]? = nil, columnLabels: [String]? = nil, decimals: Int = 4
+        rowLabels: [String]? = nil, columnLabels: [String]? = nil, decimals: Int = 4,
+        sliceLabels: [String]? = nil, colorScale: ColorScale? = nil, scaleTitle: String? = nil
     ) {
         precondition(
             values.count == shape.reduce(1, *),
@@ -27,6 +36,9 @@ public struct ShownTensor: Sendable, Hashable, Codable {
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.decimals = decimals
+        self.sliceLabels = sliceLabels
+        self.colorScale = colorScale
+        self.scaleTitle = scaleTitle
     }
 }
 
@@ -38,4 +50,10 @@ public enum BlockOutput: Sendable, Hashable, Codable {
     case heatmap(ShownTensor)
     /// Everything the block printed between two shown values, verbatim.
     case text(String)
+    /// `attentionLines(weights, …)`: who attends to whom, as lines between two token columns.
+    case attentionLines(AttentionLines)
+    /// `plot(…)`: one or more series as lines against a common axis.
+    case plot(Plot)
+    /// `attentionSteps(…)`: one query's scores, softmax and weighted sum, step by step.
+    case attentionSteps(AttentionSteps)
 }

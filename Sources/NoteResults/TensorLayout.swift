@@ -5,7 +5,7 @@
 /// - rank 1: one row (`shape[0]` columns), with a row label only if one was given;
 /// - rank 2: one matrix;
 /// - rank 3 and more: one matrix per index of the leading dimensions, in row-major order,
-///   each named by its index (`[0, 1, :, :]`).
+///   each named by its index (`[0, 1, :, :]`) or by the label the block gave (`head 0`).
 public struct TensorLayout: Sendable, Hashable {
     /// One matrix of the tensor: where its values start and the index that names it.
     public struct Slice: Sendable, Hashable {
@@ -39,7 +39,8 @@ public struct TensorLayout: Sendable, Hashable {
             (rowCount, columnCount) = (shape[shape.count - 2], shape[shape.count - 1])
             rowLabels = Self.labels(tensor.rowLabels, count: rowCount)
             columnLabels = Self.labels(tensor.columnLabels, count: columnCount)
-            slices = Self.slices(leadingShape: Array(shape.dropLast(2)), matrixSize: rowCount * columnCount)
+            slices = Self.slices(
+                leadingShape: Array(shape.dropLast(2)), matrixSize: rowCount * columnCount, names: tensor.sliceLabels)
         }
     }
 
@@ -51,7 +52,8 @@ public struct TensorLayout: Sendable, Hashable {
         }
     }
 
-    private static func slices(leadingShape: [Int], matrixSize: Int) -> [Slice] {
+    /// One slice per leading index, named by `names` where given (`head 0`), else by the index.
+    private static func slices(leadingShape: [Int], matrixSize: Int, names: [String]?) -> [Slice] {
         guard !leadingShape.isEmpty else { return [Slice(name: nil, offset: 0)] }
         let count = leadingShape.reduce(1, *)
         return (0..<count).map { flat in
@@ -61,7 +63,9 @@ public struct TensorLayout: Sendable, Hashable {
                 index.insert(rest % size, at: 0)
                 rest /= size
             }
-            let name = "[" + (index.map(String.init) + [":", ":"]).joined(separator: ", ") + "]"
+            let name =
+                names.flatMap { flat < $0.count ? $0[flat] : nil }
+                ?? "[" + (index.map(String.init) + [":", ":"]).joined(separator: ", ") + "]"
             return Slice(name: name, offset: flat * matrixSize)
         }
     }

@@ -9,11 +9,16 @@ import NoteResults
 ///   - rows: labels of the last-but-one dimension (the rows), e.g. the tokens.
 ///   - columns: labels of the last dimension.
 ///   - decimals: digits after the decimal point (4, like PyTorch's printing).
+///   - stack: how the matrices of a rank-3 tensor are named: by index (`[0, :, :]`), by a word
+///     (`stack: "head"` names them `head 0`, `head 1`, …) or one label each
+///     (`stack: ["write", "a", "poem"]`).
 public func show(
     _ value: Tensor, _ title: String? = nil, rows: [String]? = nil, columns: [String]? = nil,
-    decimals: Int = 4
+    decimals: Int = 4, stack: StackLabels = .indices
 ) {
-    ResultChannel.shared.send(.table(shown(value, title, rows, columns, decimals)))
+    var tensor = shown(value, title, rows, columns, decimals)
+    tensor.sliceLabels = stack.labels(for: value.shape)
+    ResultChannel.shared.send(.table(tensor))
 }
 
 /// Shows a single number as a one-cell table.
@@ -33,12 +38,25 @@ public func show(_ mask: Mask, _ title: String? = nil, rows: [String]? = nil, co
 /// `heatmap(attention.weights(encodings), "Attention percentages", rows: tokens, columns: tokens)`.
 ///
 /// Values ≥ 0 use a perceptual colour map (viridis); signed values a diverging one centred on 0.
-/// A tensor of rank 3 or more is drawn as one heatmap per leading index.
+/// A tensor of rank 3 or more is drawn as one heatmap per leading index, on one colour scale.
+/// The recorded output is the same table `show` records (stack names included).
+///
+/// - Parameters:
+///   - scale: how values become colours. Nil (the default): 0…1 when the tensor holds
+///     probabilities (every value in 0…1, every row summing to 1 within 1e-3), else the
+///     heatmap's own range. `.automatic` always uses its own range; `.fixed(0...1)` a given
+///     range; `.shared("scores")` the range of every heatmap of the note sharing that name.
+///   - legend: the colour bar's title (by default, what the scale is: "probability (0…1)", …).
+///   - stack: how the matrices of a rank-3 tensor are named (see `show`); `stack: "head"` for heads.
 public func heatmap(
     _ value: Tensor, _ title: String? = nil, rows: [String]? = nil, columns: [String]? = nil,
-    decimals: Int = 4
+    decimals: Int = 4, scale: HeatmapScale? = nil, legend: String? = nil, stack: StackLabels = .indices
 ) {
-    ResultChannel.shared.send(.heatmap(shown(value, title, rows, columns, decimals)))
+    var tensor = shown(value, title, rows, columns, decimals)
+    tensor.sliceLabels = stack.labels(for: value.shape)
+    tensor.colorScale = scale?.colorScale
+    tensor.scaleTitle = legend
+    ResultChannel.shared.send(.heatmap(tensor))
 }
 
 private func shown(

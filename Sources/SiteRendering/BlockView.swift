@@ -6,7 +6,8 @@ import NoteResults
 /// ```html
 /// <div class="swift-attn-block">
 /// <pre><code class="language-swift">…</code></pre>
-/// <div class="block-results"> tables, heatmaps, <pre class="output">, error boxes </div>
+/// <div class="block-results"> tables, heatmaps, attention lines, plots, attention steps,
+///   <pre class="output">, error boxes </div>
 /// </div>
 /// ```
 ///
@@ -21,13 +22,16 @@ public enum BlockView {
     /// - Parameters:
     ///   - block: the block, with its code and options.
     ///   - result: what running it produced, if it ran.
-    public static func render(block: SwiftAttnBlock, result: BlockResult?) -> HTMLNode {
+    ///   - sharedScales: the ranges of the note's shared heatmap scales (`SharedColorScales`).
+    public static func render(
+        block: SwiftAttnBlock, result: BlockResult?, sharedScales: [String: ClosedRange<Double>] = [:]
+    ) -> HTMLNode {
         var content: [HTMLNode] = []
         if !block.options.hidesCode {
             content.append(CodeView.render(code: block.code, language: "swift"))
         }
         if let result {
-            let results = self.results(result, of: block)
+            let results = self.results(result, of: block, sharedScales: sharedScales)
             if !results.isEmpty { content.append(.element("div", ["class": "block-results"], results)) }
         }
         return .element("div", ["class": "swift-attn-block"], content)
@@ -45,7 +49,9 @@ public enum BlockView {
             ])
     }
 
-    private static func results(_ result: BlockResult, of block: SwiftAttnBlock) -> [HTMLNode] {
+    private static func results(
+        _ result: BlockResult, of block: SwiftAttnBlock, sharedScales: [String: ClosedRange<Double>]
+    ) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if !block.options.hidesOutput {
             for (number, output) in result.outputs.enumerated() {
@@ -53,9 +59,17 @@ public enum BlockView {
                 case .table(let tensor):
                     nodes.append(MatrixTableRenderer.render(tensor))
                 case .heatmap(let tensor):
-                    nodes.append(HeatmapRenderer.render(tensor, id: "heatmap-b\(block.index + 1)-\(number + 1)"))
+                    nodes.append(
+                        HeatmapRenderer.render(
+                            tensor, id: "heatmap-b\(block.index + 1)-\(number + 1)", sharedRanges: sharedScales))
                 case .text(let text):
                     nodes.append(.element("pre", ["class": "output"], [.text(text)]))
+                case .attentionLines(let figure):
+                    nodes.append(AttentionLinesRenderer.render(figure, id: "lines-b\(block.index + 1)-\(number + 1)"))
+                case .plot(let plot):
+                    nodes.append(PlotRenderer.render(plot, id: "plot-b\(block.index + 1)-\(number + 1)"))
+                case .attentionSteps(let steps):
+                    nodes.append(AttentionStepsRenderer.render(steps, id: "steps-b\(block.index + 1)-\(number + 1)"))
                 }
             }
             if let expected = result.expectedFailure {

@@ -75,3 +75,41 @@ struct ColorMap: Sendable {
             0xb2182b, 0x67001f,
         ].map(RGBColor.init(hex:)))
 }
+
+/// The diverging map in dark mode, where a white centre would glare: the cells of a diverging
+/// heatmap carry a class `dv0` … `dv20` (their position on the map, in 21 levels) beside their
+/// light-mode fill, and the stylesheet's dark-mode rules recolour the classes.
+///
+/// In dark mode the map runs from light blue through a dark grey close to the page's background
+/// (so 0 reads as "nothing", as white does on a white page) to light orange-red: the size of a
+/// value is its brightness, as in viridis, and the sign its hue. Light mode keeps the exact
+/// ColorBrewer colours of the `fill` attributes (CSS rules override presentation attributes,
+/// so no rule is needed there).
+enum DivergingPalette {
+    static let levels = 21
+
+    /// The level (0…20) of a position 0…1 on the map.
+    static func level(at position: Double) -> Int {
+        Int((min(max(position, 0), 1) * Double(levels - 1)).rounded())
+    }
+
+    static func className(ofLevel level: Int) -> String { "dv\(level)" }
+
+    /// Blue (negative) — dark grey (0) — red (positive), brightest at the ends.
+    static let dark = ColorMap(
+        controlPoints: [
+            0xb3dcf7, 0x83bfe8, 0x5598cf, 0x3a70a8, 0x2a4a72, 0x222a36, 0x552a2a, 0x8a3530, 0xbd4e3c, 0xe47b5c,
+            0xfab497,
+        ].map(RGBColor.init(hex:)))
+
+    /// The dark-mode rules: each level's fill (cells), stroke (runs of cells), gradient stop and value
+    /// text colour. Part of `FigureStylesheet.css`.
+    static var darkModeCSS: String {
+        (0..<levels).map { level in
+            let color = dark.color(at: Double(level) / Double(levels - 1))
+            let name = className(ofLevel: level)
+            return
+                "  .heatmap rect.\(name) { fill: \(color.hexString); } .heatmap path.\(name) { stroke: \(color.hexString); } .heatmap stop.\(name) { stop-color: \(color.hexString); } .heatmap text.\(name) { fill: \(color.contrastingTextColor); }"
+        }.joined(separator: "\n")
+    }
+}

@@ -18,7 +18,7 @@ struct HTMLSerializer {
         "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre",
         "table", "caption", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "hr",
         "meta", "link", "title", "svg", "g", "defs", "rect", "text", "line", "path", "pattern",
-        "linearGradient", "stop", "details", "summary",
+        "linearGradient", "stop", "details", "summary", "fieldset", "circle",
     ]
 
     /// Containers whose children are blocks: a line break after the start tag too.

@@ -35,9 +35,11 @@ public struct PageRenderer: Sendable {
         note: Note, results: [BlockResult?], navigation: PageNavigation, invalidFences: [Int: String] = [:]
     ) -> String {
         var blockViews: [Int: HTMLNode] = [:]
+        let sharedScales = SharedColorScales.ranges(in: results)
         for block in note.blocks {
             let result = block.index < results.count ? results[block.index] : nil
-            blockViews[block.range.start.line] = BlockView.render(block: block, result: result)
+            blockViews[block.range.start.line] = BlockView.render(
+                block: block, result: result, sharedScales: sharedScales)
         }
         for node in note.document.allNodes(ofKind: .codeBlock) {
             guard let message = invalidFences[node.range.start.line],

@@ -3,14 +3,17 @@
 /// System fonts only, nothing fetched from the network. Prose keeps a readable measure
 /// (about 70 characters); code, tables and heatmaps scroll or shrink inside the column rather
 /// than widen the page. Light and dark mode follow `prefers-color-scheme` through CSS
-/// variables (a heatmap's cell colours are data and stay as they are). On wide screens the
+/// variables (a heatmap's viridis colours are data and stay as they are; the diverging map
+/// has dark-mode colours, see `DivergingPalette`). On wide screens the
 /// page's table of contents is a sidebar that stays in view and marks the section being read;
 /// on narrow ones it is collapsed under the title, and nothing makes the page scroll sideways
 /// (long inline code wraps, wide tables and heatmaps scroll inside their own box). Print
 /// drops the navigation, prints black on white and avoids breaking tables and figures.
 public enum Stylesheet {
-    /// The stylesheet's text.
-    public static let css = #"""
+    /// The stylesheet's text: the page's rules, then the figures' (`FigureStylesheet`).
+    public static let css = pageCSS + FigureStylesheet.css
+
+    private static let pageCSS = #"""
         /* notesgen: generated site stylesheet */
         :root {
           color-scheme: light dark;

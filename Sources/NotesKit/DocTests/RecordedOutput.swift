@@ -36,6 +36,12 @@ public struct RecordedOutput: Sendable, Hashable {
             switch output {
             case .table(let tensor), .heatmap(let tensor):
                 parts.append(Self.lines(for: tensor))
+            case .attentionLines(let figure):
+                parts.append(Self.lines(for: figure.tensor, kind: "attention lines"))
+            case .plot(let plot):
+                parts.append(Self.lines(for: plot))
+            case .attentionSteps(let steps):
+                parts.append(Self.lines(for: steps))
             case .text(let text):
                 var lines = Self.markdownLines(of: text)
                 while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
@@ -76,8 +82,10 @@ public struct RecordedOutput: Sendable, Hashable {
     /// The lines joined by `\n`, without a final newline.
     public var text: String { lines.map(\.text).joined(separator: "\n") }
 
-    private static func lines(for tensor: ShownTensor) -> [Line] {
-        let header = (tensor.title.map { "\($0) " } ?? "") + "[\(NumberFormat.shape(tensor.shape))]"
+    /// The title, `[shape]` (`[attention lines 2×3×3]` with a kind), then one table per matrix.
+    private static func lines(for tensor: ShownTensor, kind: String? = nil) -> [Line] {
+        let shape = (kind.map { $0 + " " } ?? "") + NumberFormat.shape(tensor.shape)
+        let header = (tensor.title.map { "\($0) " } ?? "") + "[\(shape)]"
         var lines = [Line(text: header, words: nil)]
         let layout = TensorLayout(tensor)
         guard let columnLabels = layout.columnLabels else {
@@ -105,6 +113,98 @@ public struct RecordedOutput: Sendable, Hashable {
             }
         }
         return lines
+    }
+
+    /// A plot in a few lines whatever its length, so the doc-test stays readable:
+    ///
+    /// ```
+    /// Training loss [plot: 1 series × 200 points; x: step; y: loss, log]
+    /// series   points    first     last      min   at x      max   at x
+    /// loss        200   2.3026   0.1234   0.1200    190   2.3026      0
+    /// x             0       50      100      149      199
+    /// loss     2.3026   0.8000   0.4000   0.2000   0.1234
+    /// ```
+    ///
+    /// A summary table (length, first, last, minimum and maximum with where they are), then the
+    /// points at five fixed positions (the first, ¼, ½, ¾, the last). Every number is compared
+    /// with the doc-tests' tolerance; the counts and names exactly.
+    private static func lines(for plot: Plot) -> [Line] {
+        let count = plot.series.first?.y.count ?? 0
+        func axis(_ axis: Plot.Axis) -> String { axis.label + (axis.isLogarithmic ? ", log" : "") }
+        let header =
+            (plot.title.map { "\($0) " } ?? "")
+            + "[plot: \(plot.series.count) series × \(count) points; x: \(axis(plot.xAxis)); y: \(axis(plot.yAxis))]"
+        let names = plot.series.map(\.name)
+        let labelWidth = max(names.map(\.count).max() ?? 0, "series".count)
+        func number(_ value: Double) -> Line.Word {
+            Line.Word(text: NumberFormat.formatted(value, decimals: plot.decimals), value: value)
+        }
+        /// An x position: whole numbers (steps, sizes) without decimals.
+        func position(_ value: Double) -> Line.Word {
+            let whole = value.isFinite && value == value.rounded() && abs(value) < 1e15
+            return Line.Word(text: NumberFormat.formatted(value, decimals: whole ? 0 : plot.decimals), value: value)
+        }
+        func word(_ text: String) -> Line.Word { Line.Word(text: text, value: nil) }
+
+        let summaryHeader = ["points", "first", "last", "min", "at x", "max", "at x"].map(word)
+        let summaries = plot.series.map { series -> [Line.Word] in
+            let finite = series.y.indices.filter { series.y[$0].isFinite }
+            let lowest = finite.min { series.y[$0] < series.y[$1] }
+            let highest = finite.max { series.y[$0] < series.y[$1] }
+            return [word(String(series.y.count))] + [series.y.first, series.y.last].map { $0.map(number) ?? word("-") }
+                + [lowest, highest].flatMap { index in
+                    index.map { [number(series.y[$0]), position(series.x[$0])] } ?? [word("-"), word("-")]
+                }
+        }
+        let samples = count == 0 ? [] : Array(Set([0, count / 4, count / 2, 3 * count / 4, count - 1])).sorted()
+        let sampleHeader = samples.map { position(plot.series[0].x[$0]) }
+        let sampleRows = plot.series.map { series in samples.map { number(series.y[$0]) } }
+
+        var lines = [Line(text: header, words: nil)]
+        guard !samples.isEmpty else { return lines }
+        for (labels, headerCells, rows) in [
+            (["series"] + names, summaryHeader, summaries), (["x"] + names, sampleHeader, sampleRows),
+        ] {
+            let table = [headerCells] + rows
+            let widths = headerCells.indices.map { column in table.map { $0[column].text.count }.max() ?? 0 }
+            for (label, cells) in zip(labels, table) {
+                lines.append(tableLine(label: label, labelWidth: labelWidth, cells: cells, widths: widths))
+            }
+        }
+        return lines
+    }
+
+    /// One attention row: a table of the scores, scaled scores and weights by key, then the output.
+    ///
+    /// ```
+    /// poem, step by step [attention steps: 3 keys, scale 0.7071]
+    ///             write        a     poem
+    /// score      1.2000   0.3000   2.1000
+    /// scaled     0.8485   0.2121   1.4849
+    /// weight     0.3110   0.1646   0.5244
+    /// output          0        1
+    /// poem       1.0100   1.0641
+    /// ```
+    private static func lines(for steps: AttentionSteps) -> [Line] {
+        let header =
+            (steps.title ?? "\(steps.query), step by step")
+            + " [attention steps: \(steps.keys.count) keys, scale \(NumberFormat.formatted(steps.scale, decimals: 4))]"
+        func numbers(_ values: [Double]) -> [Line.Word] {
+            values.map { Line.Word(text: NumberFormat.formatted($0, decimals: steps.decimals), value: $0) }
+        }
+        let labelWidth = max(steps.query.count, "output".count)
+        /// A header line (`label` then the column names) and one line per row.
+        func table(_ label: String, _ columns: [String], _ rows: [(String, [Double])]) -> [Line] {
+            let cells = [columns.map { Line.Word(text: $0, value: nil) }] + rows.map { numbers($0.1) }
+            let widths = columns.indices.map { column in cells.map { $0[column].text.count }.max() ?? 0 }
+            return zip([label] + rows.map(\.0), cells).map { label, row in
+                tableLine(label: label, labelWidth: labelWidth, cells: row, widths: widths)
+            }
+        }
+        let byKey = table(
+            "", steps.keys, [("score", steps.scores), ("scaled", steps.scaledScores), ("weight", steps.weights)])
+        let output = table("output", (0..<steps.valueWidth).map(String.init), [(steps.query, steps.output)])
+        return [Line(text: header, words: nil)] + byKey + output
     }
 
     private static func cell(_ tensor: ShownTensor, _ offset: Int) -> Line.Word {

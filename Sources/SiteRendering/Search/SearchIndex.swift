@@ -116,6 +116,13 @@ public struct SearchIndex: Sendable {
                 }
             case .text(let text):
                 terms += SearchTerms.terms(in: text)
+            case .attentionLines(let figure):
+                terms += ([figure.title ?? ""] + figure.queries + figure.keys).flatMap(SearchTerms.terms(in:))
+            case .plot(let plot):
+                terms += ([plot.title ?? "", plot.xAxis.label, plot.yAxis.label] + plot.series.map(\.name))
+                    .flatMap(SearchTerms.terms(in:))
+            case .attentionSteps(let steps):
+                terms += ([steps.title ?? "", steps.query] + steps.keys).flatMap(SearchTerms.terms(in:))
             }
         }
         return terms

@@ -1,5 +1,5 @@
-/// The site's one script, written to `assets/site.js`: the search box and the marking of the
-/// current section in the table of contents. No framework, nothing fetched; every page is
+/// The site's one script, written to `assets/site.js`: the search box, the marking of the
+/// current section in the table of contents, and the figures' interaction (`FigureScript`). No framework, nothing fetched; every page is
 /// complete without it (the search box stays hidden, the table of contents is a plain list).
 ///
 /// Search reads `window.notesgenSearch` (`SearchIndex.script`): a query's terms are cut as
@@ -10,7 +10,10 @@
 public enum SiteScript {
     public static let path = "assets/site.js"
 
-    public static let javascript = #"""
+    /// The search and contents script, then the figures' (`FigureScript`).
+    public static let javascript = searchScript + FigureScript.javascript
+
+    private static let searchScript = #"""
         // notesgen: search and table-of-contents highlighting. Generated; see SiteScript.swift.
         (function () {
           "use strict";
