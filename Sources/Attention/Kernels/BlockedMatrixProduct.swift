@@ -73,14 +73,16 @@ func blockedMatrixProduct<Block: RegisterBlock>(
 
 /// Runs the micro-kernel over every register block of a packed `rows × depth` block of A times
 /// a packed `depth × columns` block of B (the layouts `packLeftOperand` and `packRightOperand`
-/// make).
+/// make). `bPanelDepth` is the depth B was packed with when this is only a slice of its rows
+/// (B's panels are then `bPanelDepth · columns` floats apart and `packedB` points at the slice).
 func multiplyPackedBlocks<Block: RegisterBlock>(
     _: Block.Type,
     rows: Int, columns: Int, depth: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,
-    c: UnsafeMutablePointer<Float>, cRowStride: Int, accumulate: Bool
+    bPanelDepth: Int? = nil, c: UnsafeMutablePointer<Float>, cRowStride: Int, accumulate: Bool
 ) {
+    let panelDepth = bPanelDepth ?? depth
     for columnStart in stride(from: 0, to: columns, by: Block.columns) {
-        let bPanel = packedB + columnStart * depth
+        let bPanel = packedB + columnStart * panelDepth
         let panelColumns = Swift.min(Block.columns, columns - columnStart)
         for rowStart in stride(from: 0, to: rows, by: Block.rows) {
             Block.multiply(
