@@ -34,6 +34,14 @@ func now() -> Double {
     Double(DispatchTime.now().uptimeNanoseconds) / 1e9
 }
 
+/// CPU seconds the whole process has used (all threads): on a shared, busy machine this
+/// grows less than wall time does when other programs take turns on the cores.
+func processorTime() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 /// A tensor of uniform numbers in [-1, 1) from a seeded generator.
 func random(_ shape: [Int], seed: UInt64) -> Tensor {
     var generator = Generator(seed: seed)
@@ -91,20 +99,25 @@ func checksum(_ tensor: Tensor) -> String {
 }
 
 func table(_ options: Options) {
-    print("| operation | median | GFLOP/s | of peak (\(Int(options.peak)) GFLOP/s) | checksum |")
-    print("|---|---|---|---|---|")
+    print("| operation | median | GFLOP/s | of peak (\(Int(options.peak)) GFLOP/s) | CPU time | checksum |")
+    print("|---|---|---|---|---|---|")
     for item in cases() where options.only.isEmpty || options.only.contains(where: item.name.contains) {
         var result = item.run()  // warm-up
-        var times: [Double] = []
+        var (times, processorTimes): ([Double], [Double]) = ([], [])
         for _ in 0..<options.runs {
-            let start = now()
+            let (start, processorStart) = (now(), processorTime())
             result = item.run()
             times.append(now() - start)
+            processorTimes.append(processorTime() - processorStart)
         }
         let median = times.sorted()[times.count / 2]
+        let processorMedian = processorTimes.sorted()[times.count / 2]
         let rate = item.flops / median / 1e9
         let perf = item.flops > 0 ? String(format: "%.1f | %.0f%%", rate, 100 * rate / options.peak) : "– | –"
-        print(String(format: "| %@ | %.2f ms | %@ | %@ |", item.name, median * 1e3, perf, checksum(result)))
+        print(
+            String(
+                format: "| %@ | %.2f ms | %@ | %.2f ms | %@ |", item.name, median * 1e3, perf, processorMedian * 1e3,
+                checksum(result)))
     }
 }
 

@@ -73,23 +73,50 @@ func blockedMatrixProduct<Block: RegisterBlock>(
 
 /// Runs the micro-kernel over every register block of a packed `rows × depth` block of A times
 /// a packed `depth × columns` block of B (the layouts `packLeftOperand` and `packRightOperand`
-/// make). `bPanelDepth` is the depth B was packed with when this is only a slice of its rows
-/// (B's panels are then `bPanelDepth · columns` floats apart and `packedB` points at the slice).
+/// make).
+///
+/// - `aRowStride`: when given, A is not packed but row-major with rows this far apart (the
+///   micro-kernel reads A one scalar at a time, so that costs nothing); it must then have
+///   readable rows up to the next multiple of `Block.rows`.
+/// - `bPanelDepth`: the depth B was packed with when this is only a slice of its rows (B's
+///   panels are then `bPanelDepth · columns` floats apart and `packedB` points at the slice).
 func multiplyPackedBlocks<Block: RegisterBlock>(
     _: Block.Type,
-    rows: Int, columns: Int, depth: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,
-    bPanelDepth: Int? = nil, c: UnsafeMutablePointer<Float>, cRowStride: Int, accumulate: Bool
+    rows: Int, columns: Int, depth: Int, packedA: UnsafePointer<Float>, aRowStride: Int? = nil,
+    packedB: UnsafePointer<Float>, bPanelDepth: Int? = nil, c: UnsafeMutablePointer<Float>, cRowStride: Int,
+    accumulate: Bool
 ) {
     let panelDepth = bPanelDepth ?? depth
+    // Two inlined copies, so that each one's A strides are constants where they can be.
+    if let aRowStride {
+        multiplyBlocks(
+            Block.self, rows: rows, columns: columns, depth: depth, a: packedA, aRowStride: aRowStride,
+            aDepthStride: 1, aPanelStride: aRowStride * Block.rows, packedB: packedB, bPanelDepth: panelDepth, c: c,
+            cRowStride: cRowStride, accumulate: accumulate)
+    } else {
+        multiplyBlocks(
+            Block.self, rows: rows, columns: columns, depth: depth, a: packedA, aRowStride: 1,
+            aDepthStride: Block.rows, aPanelStride: Block.rows * depth, packedB: packedB, bPanelDepth: panelDepth,
+            c: c, cRowStride: cRowStride, accumulate: accumulate)
+    }
+}
+
+/// `multiplyPackedBlocks`' loops, with A's strides spelled out (`aPanelStride`: from one panel
+/// of `Block.rows` rows to the next).
+@inline(__always)
+private func multiplyBlocks<Block: RegisterBlock>(
+    _: Block.Type, rows: Int, columns: Int, depth: Int, a: UnsafePointer<Float>, aRowStride: Int,
+    aDepthStride: Int, aPanelStride: Int, packedB: UnsafePointer<Float>, bPanelDepth: Int,
+    c: UnsafeMutablePointer<Float>, cRowStride: Int, accumulate: Bool
+) {
     for columnStart in stride(from: 0, to: columns, by: Block.columns) {
-        let bPanel = packedB + columnStart * panelDepth
+        let bPanel = packedB + columnStart * bPanelDepth
         let panelColumns = Swift.min(Block.columns, columns - columnStart)
-        for rowStart in stride(from: 0, to: rows, by: Block.rows) {
+        for (panel, rowStart) in stride(from: 0, to: rows, by: Block.rows).enumerated() {
             Block.multiply(
-                depth: depth, a: packedA + rowStart * depth, b: bPanel,
-                c: c + rowStart * cRowStride + columnStart, cRowStride: cRowStride,
-                rowCount: Swift.min(Block.rows, rows - rowStart), columnCount: panelColumns,
-                accumulate: accumulate)
+                depth: depth, a: a + panel * aPanelStride, aRowStride: aRowStride, aDepthStride: aDepthStride,
+                b: bPanel, c: c + rowStart * cRowStride + columnStart, cRowStride: cRowStride,
+                rowCount: Swift.min(Block.rows, rows - rowStart), columnCount: panelColumns, accumulate: accumulate)
         }
     }
 }

@@ -141,14 +141,15 @@ private struct AttentionTileProblem {
         let rows = queryRange.count
         let paddedRows = paddedCount(rows, toMultipleOf: Block.rows)
         let packedQuery = PackedBuffer(capacity: paddedRows * depth)
-        let scores = PackedBuffer(capacity: rows * keyTile)
-        let packedProbabilities = PackedBuffer(capacity: paddedRows * keyTile)
+        // The probabilities are the left operand of P·V, read in place: rows up to `paddedRows`.
+        let scores = PackedBuffer(capacity: paddedRows * keyTile)
         let accumulated = PackedBuffer(capacity: rows * valueDepth)
         var rowMaxima = [Float](repeating: -.infinity, count: rows)
         var rowSums = [Float](repeating: 0, count: rows)
         defer {
-            for buffer in [packedQuery, scores, packedProbabilities, accumulated] { buffer.deallocate() }
+            for buffer in [packedQuery, scores, accumulated] { buffer.deallocate() }
         }
+        (scores.pointer + rows * keyTile).initialize(repeating: 0, count: (paddedRows - rows) * keyTile)
         accumulated.pointer.initialize(repeating: 0, count: rows * valueDepth)
         packLeftOperand(
             Block.self, MatrixView(query + queryRange.lowerBound * depth, rowMajorColumns: depth), rowCount: rows,
@@ -173,12 +174,10 @@ private struct AttentionTileProblem {
                     row: scores.pointer + row * keyTile, maximum: &rowMaxima[row], sum: &rowSums[row],
                     accumulated: accumulated.pointer + row * valueDepth)
             }
-            packLeftOperand(
-                Block.self, MatrixView(scores.pointer, rowMajorColumns: keyTile), rowCount: rows, depth: tileKeys,
-                into: packedProbabilities.pointer)
             multiplyPackedBlocks(
-                Block.self, rows: rows, columns: valueDepth, depth: tileKeys, packedA: packedProbabilities.pointer,
-                packedB: packedValues + keyStart * Block.columns, bPanelDepth: keys, c: accumulated.pointer,
+                Block.self, rows: rows, columns: valueDepth, depth: tileKeys, packedA: scores.pointer,
+                aRowStride: keyTile, packedB: packedValues + keyStart * Block.columns, bPanelDepth: keys,
+                c: accumulated.pointer,
                 cRowStride: valueDepth, accumulate: true)
         }
         for row in 0..<rows {
@@ -203,7 +202,9 @@ private struct AttentionTileProblem {
         let raw = UnsafeMutableRawPointer(row)
         var largest = Vector(repeating: -.infinity)
         for chunk in 0..<chunks {
-            largest = pointwiseMax(largest, raw.loadUnaligned(fromByteOffset: chunk * 32, as: Vector.self))
+            // Compare and select rather than `pointwiseMax`, which is not vectorised.
+            let scores = raw.loadUnaligned(fromByteOffset: chunk * 32, as: Vector.self)
+            largest.replace(with: scores, where: scores .> largest)
         }
         let newMaximum = Swift.max(maximum, largest.max())
         if newMaximum == -.infinity {

@@ -48,7 +48,10 @@ extension RegisterBlock {
     ///
     /// - Parameters:
     ///   - depth: the inner dimension.
-    ///   - a: `depth` groups of `rows` floats: A's column `p` for these rows at `a + p·rows`.
+    ///   - a: A's element `[0, 0]`; element `[r, p]` is at `a + r·aRowStride + p·aDepthStride`.
+    ///     A packed panel has strides 1 and `rows`; a row-major matrix its row length and 1. A is
+    ///     read one scalar at a time (and broadcast), so it need not be contiguous; it must have
+    ///     `rows` readable rows even when `rowCount` is smaller.
     ///   - b: `depth` groups of `columns` floats: B's row `p` for these columns at `b + p·columns`.
     ///   - c: C's element `[0, 0]`; rows are `cRowStride` apart, columns adjacent.
     ///   - rowCount, columnCount: how much of the block is real (a matrix's last block may be
@@ -56,7 +59,8 @@ extension RegisterBlock {
     ///   - accumulate: add to C (true) or overwrite it (false).
     @inline(__always)
     static func multiply(
-        depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+        depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>,
         cRowStride: Int, rowCount: Int, columnCount: Int, accumulate: Bool
     ) {
         var (c0, c1, c2, c3, c4, c5) = (Row(), Row(), Row(), Row(), Row(), Row())
@@ -65,12 +69,12 @@ extension RegisterBlock {
         for _ in 0..<depth {
             let bRow = b.loadUnaligned(as: Row.self)
             c0 += Row(repeating: a[0]) * bRow
-            c1 += Row(repeating: a[1]) * bRow
-            c2 += Row(repeating: a[2]) * bRow
-            c3 += Row(repeating: a[3]) * bRow
-            c4 += Row(repeating: a[4]) * bRow
-            c5 += Row(repeating: a[5]) * bRow
-            a += rows
+            c1 += Row(repeating: a[aRowStride]) * bRow
+            c2 += Row(repeating: a[2 * aRowStride]) * bRow
+            c3 += Row(repeating: a[3 * aRowStride]) * bRow
+            c4 += Row(repeating: a[4 * aRowStride]) * bRow
+            c5 += Row(repeating: a[5 * aRowStride]) * bRow
+            a += aDepthStride
             b += MemoryLayout<Row>.stride
         }
         let block = (c0, c1, c2, c3, c4, c5)

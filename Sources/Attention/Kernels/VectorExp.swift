@@ -12,7 +12,9 @@
 func vectorExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
     typealias Vector = SIMD8<Float>
     let lowest: Float = -87.3
-    let clamped = x.clamped(lowerBound: Vector(repeating: lowest), upperBound: Vector(repeating: 88))
+    // Compare and select: `clamped(lowerBound:upperBound:)` is not vectorised.
+    var clamped = x.replacing(with: lowest, where: x .< Vector(repeating: lowest))
+    clamped.replace(with: 88, where: clamped .> Vector(repeating: 88))
     // n = round(x / ln 2): adding 1.5·2²³ pushes the fraction out of the mantissa, rounding to
     // nearest, and leaves n in the low mantissa bits.
     let magic: Float = 12_582_912
