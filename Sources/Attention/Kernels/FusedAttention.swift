@@ -45,7 +45,10 @@ func fusedScaledDotProductAttention<Block: RegisterBlock>(
     query: Tensor, key: Tensor, value: Tensor, mask: AttentionMask?, isCausal: Bool, scale: Float?, enableGQA: Bool
 ) -> Tensor? {
     let rank = query.rank
-    guard rank >= 2, key.rank == rank, value.rank == rank else { return nil }
+    // Empty operands are left to the reference too.
+    guard rank >= 2, key.rank == rank, value.rank == rank, query.count > 0, key.count > 0, value.count > 0 else {
+        return nil
+    }
     let (queries, depth) = (query.shape[rank - 2], query.shape[rank - 1])
     let (keys, valueDepth) = (key.shape[rank - 2], value.shape[rank - 1])
     guard key.shape[rank - 1] == depth, value.shape[rank - 2] == keys,
