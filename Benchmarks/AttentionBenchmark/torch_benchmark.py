@@ -1,5 +1,6 @@
 """PyTorch's column of the attention benchmark (optional: needs torch). Same operations and
-shapes as main.swift, float32 on the CPU, median of several runs."""
+shapes as main.swift, float32 on the CPU, median of several runs; CPU time is the process's
+(all threads), which a busy machine inflates less than wall time."""
 import statistics
 import sys
 import time
@@ -37,16 +38,17 @@ cases = [
     ),
     ("SelfAttention [3, 2] × 10,000", 0, self_attention),
 ]
-print(f"| operation (PyTorch {torch.__version__}, {torch.get_num_threads()} threads) | median | GFLOP/s |")
-print("|---|---|---|")
+print(f"| operation (PyTorch {torch.__version__}, {torch.get_num_threads()} threads) | median | GFLOP/s | CPU time |")
+print("|---|---|---|---|")
 with torch.inference_mode():
     for name, flops, run in cases:
         run()
-        times = []
+        times, cpu_times = [], []
         for _ in range(runs):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             run()
             times.append(time.perf_counter() - start)
+            cpu_times.append(time.process_time() - cpu_start)
         median = statistics.median(times)
         rate = f"{flops / median / 1e9:.1f}" if flops else "–"
-        print(f"| {name} | {median * 1e3:.2f} ms | {rate} |")
+        print(f"| {name} | {median * 1e3:.2f} ms | {rate} | {statistics.median(cpu_times) * 1e3:.2f} ms |")
