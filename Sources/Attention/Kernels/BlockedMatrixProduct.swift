@@ -41,7 +41,8 @@ func blockedMatrixProduct<Block: RegisterBlock>(
     let (depthBlock, rowBlock, columnBlock) =
         (MatrixBlocking.depthBlock, MatrixBlocking.rowBlock, MatrixBlocking.columnBlock)
     let packedA = PackedBuffer(
-        capacity: paddedCount(Swift.min(rowBlock, rows), toMultipleOf: Block.rows) * Swift.min(depthBlock, depth))
+        capacity: paddedCount(Swift.min(rowBlock, rows), toMultipleOf: Block.rows) * Swift.min(depthBlock, depth)
+            * Block.packedLeftCopies)
     let packedB = PackedBuffer(
         capacity: paddedCount(Swift.min(columnBlock, columns), toMultipleOf: Block.columns)
             * Swift.min(depthBlock, depth))
@@ -91,12 +92,15 @@ func multiplyPackedBlocks<Block: RegisterBlock>(
     if let aRowStride {
         multiplyBlocks(
             Block.self, rows: rows, columns: columns, depth: depth, a: packedA, aRowStride: aRowStride,
-            aDepthStride: 1, aPanelStride: aRowStride * Block.rows, packedB: packedB, bPanelDepth: panelDepth, c: c,
+            aDepthStride: 1, aCopies: 1, aPanelStride: aRowStride * Block.rows, packedB: packedB,
+            bPanelDepth: panelDepth, c: c,
             cRowStride: cRowStride, accumulate: accumulate)
     } else {
         multiplyBlocks(
-            Block.self, rows: rows, columns: columns, depth: depth, a: packedA, aRowStride: 1,
-            aDepthStride: Block.rows, aPanelStride: Block.rows * depth, packedB: packedB, bPanelDepth: panelDepth,
+            Block.self, rows: rows, columns: columns, depth: depth, a: packedA,
+            aRowStride: Block.packedLeftCopies, aDepthStride: Block.rows * Block.packedLeftCopies,
+            aCopies: Block.packedLeftCopies, aPanelStride: Block.rows * Block.packedLeftCopies * depth,
+            packedB: packedB, bPanelDepth: panelDepth,
             c: c, cRowStride: cRowStride, accumulate: accumulate)
     }
 }
@@ -106,7 +110,7 @@ func multiplyPackedBlocks<Block: RegisterBlock>(
 @inline(__always)
 private func multiplyBlocks<Block: RegisterBlock>(
     _: Block.Type, rows: Int, columns: Int, depth: Int, a: UnsafePointer<Float>, aRowStride: Int,
-    aDepthStride: Int, aPanelStride: Int, packedB: UnsafePointer<Float>, bPanelDepth: Int,
+    aDepthStride: Int, aCopies: Int, aPanelStride: Int, packedB: UnsafePointer<Float>, bPanelDepth: Int,
     c: UnsafeMutablePointer<Float>, cRowStride: Int, accumulate: Bool
 ) {
     for columnStart in stride(from: 0, to: columns, by: Block.columns) {
@@ -115,7 +119,7 @@ private func multiplyBlocks<Block: RegisterBlock>(
         for (panel, rowStart) in stride(from: 0, to: rows, by: Block.rows).enumerated() {
             Block.multiply(
                 depth: depth, a: a + panel * aPanelStride, aRowStride: aRowStride, aDepthStride: aDepthStride,
-                b: bPanel, c: c + rowStart * cRowStride + columnStart, cRowStride: cRowStride,
+                aCopies: aCopies, b: bPanel, c: c + rowStart * cRowStride + columnStart, cRowStride: cRowStride,
                 rowCount: Swift.min(Block.rows, rows - rowStart), columnCount: panelColumns, accumulate: accumulate)
         }
     }

@@ -143,7 +143,7 @@ private struct AttentionTileProblem {
         let keyTile = AttentionTiling.keyTile
         let rows = queryRange.count
         let paddedRows = paddedCount(rows, toMultipleOf: Block.rows)
-        let packedQuery = PackedBuffer(capacity: paddedRows * depth)
+        let packedQuery = PackedBuffer(capacity: paddedRows * depth * Block.packedLeftCopies)
         // The probabilities are the left operand of P·V, read in place: rows up to `paddedRows`.
         let scores = PackedBuffer(capacity: paddedRows * keyTile)
         let accumulated = PackedBuffer(capacity: rows * valueDepth)
@@ -157,7 +157,7 @@ private struct AttentionTileProblem {
         packLeftOperand(
             Block.self, MatrixView(query + queryRange.lowerBound * depth, rowMajorColumns: depth), rowCount: rows,
             depth: depth, into: packedQuery.pointer)
-        for index in 0..<paddedRows * depth { packedQuery.pointer[index] *= scale }
+        for index in 0..<paddedRows * depth * Block.packedLeftCopies { packedQuery.pointer[index] *= scale }
 
         for keyStart in stride(from: 0, to: keys, by: keyTile) {
             let tileKeys = Swift.min(keyTile, keys - keyStart)

@@ -18,16 +18,39 @@
 protocol RegisterBlock {
     /// One row of the register block.
     associatedtype Row: SIMD where Row.Scalar == Float
+
+    /// How many copies of each element of A packing writes: 1, or 4 when the target cannot
+    /// broadcast a float from memory in one instruction (SSE2 needs a load and a shuffle, and
+    /// the shuffles compete with the arithmetic for the same pipes); the kernel then loads four
+    /// equal floats ready-made.
+    static var packedLeftCopies: Int { get }
+
+    /// A `Row` of equal floats from a group of `packedLeftCopies` copies at `pointer`.
+    static func broadcast(copiesAt pointer: UnsafePointer<Float>) -> Row
 }
 
 /// 6 × 8 floats: for the default x86-64 target (SSE2, sixteen 128-bit registers).
 enum NarrowRegisterBlock: RegisterBlock {
     typealias Row = SIMD8<Float>
+    static var packedLeftCopies: Int { 4 }
+
+    @inline(__always)
+    static func broadcast(copiesAt pointer: UnsafePointer<Float>) -> Row {
+        let copies = UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+        return Row(lowHalf: copies, highHalf: copies)
+    }
 }
 
 /// 6 × 16 floats: for targets with AVX (`-target-cpu native` on this machine); spills on SSE2.
+/// AVX broadcasts from memory in one load, so A is packed once.
 enum WideRegisterBlock: RegisterBlock {
     typealias Row = SIMD16<Float>
+    static var packedLeftCopies: Int { 1 }
+
+    @inline(__always)
+    static func broadcast(copiesAt pointer: UnsafePointer<Float>) -> Row {
+        Row(repeating: pointer.pointee)
+    }
 }
 
 // The compiler cannot tell which instructions the target has, so the build says it:
@@ -52,6 +75,8 @@ extension RegisterBlock {
     ///     A packed panel has strides 1 and `rows`; a row-major matrix its row length and 1. A is
     ///     read one scalar at a time (and broadcast), so it need not be contiguous; it must have
     ///     `rows` readable rows even when `rowCount` is smaller.
+    ///   - aCopies: 1, or `packedLeftCopies` when A was packed with that many copies of each
+    ///     element (the strides then count floats, copies included).
     ///   - b: `depth` groups of `columns` floats: B's row `p` for these columns at `b + p·columns`.
     ///   - c: C's element `[0, 0]`; rows are `cRowStride` apart, columns adjacent.
     ///   - rowCount, columnCount: how much of the block is real (a matrix's last block may be
@@ -59,7 +84,8 @@ extension RegisterBlock {
     ///   - accumulate: add to C (true) or overwrite it (false).
     @inline(__always)
     static func multiply(
-        depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int, b: UnsafePointer<Float>,
+        depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int, aCopies: Int,
+        b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>,
         cRowStride: Int, rowCount: Int, columnCount: Int, accumulate: Bool
     ) {
@@ -68,12 +94,12 @@ extension RegisterBlock {
         var b = UnsafeRawPointer(b)
         for _ in 0..<depth {
             let bRow = b.loadUnaligned(as: Row.self)
-            c0 += Row(repeating: a[0]) * bRow
-            c1 += Row(repeating: a[aRowStride]) * bRow
-            c2 += Row(repeating: a[2 * aRowStride]) * bRow
-            c3 += Row(repeating: a[3 * aRowStride]) * bRow
-            c4 += Row(repeating: a[4 * aRowStride]) * bRow
-            c5 += Row(repeating: a[5 * aRowStride]) * bRow
+            c0 += leftValue(a, aCopies) * bRow
+            c1 += leftValue(a + aRowStride, aCopies) * bRow
+            c2 += leftValue(a + 2 * aRowStride, aCopies) * bRow
+            c3 += leftValue(a + 3 * aRowStride, aCopies) * bRow
+            c4 += leftValue(a + 4 * aRowStride, aCopies) * bRow
+            c5 += leftValue(a + 5 * aRowStride, aCopies) * bRow
             a += aDepthStride
             b += MemoryLayout<Row>.stride
         }
@@ -84,6 +110,13 @@ extension RegisterBlock {
                 values, to: c, cRowStride: cRowStride, rowCount: rowCount, columnCount: columnCount,
                 accumulate: accumulate)
         }
+    }
+
+    /// A's element at `pointer` as a `Row` of equal floats (`copies` is a constant at every call
+    /// site once inlined, so the test costs nothing).
+    @inline(__always)
+    private static func leftValue(_ pointer: UnsafePointer<Float>, _ copies: Int) -> Row {
+        copies == 1 ? Row(repeating: pointer.pointee) : broadcast(copiesAt: pointer)
     }
 
     /// Writes the register block (`rows` rows of `columns` floats) into C.

@@ -26,22 +26,21 @@ func paddedCount(_ count: Int, toMultipleOf panel: Int) -> Int {
 }
 
 /// Packs `rowCount × depth` of A into panels of `Block.rows` rows: panel `p` starts at
-/// `packed + p·rows·depth` and holds, for each `k`, the panel's rows of column `k`.
+/// `packed + p·rows·depth·copies` and holds, for each `k`, the panel's rows of column `k`, each
+/// element written `Block.packedLeftCopies` times in a row.
 func packLeftOperand<Block: RegisterBlock>(
     _: Block.Type, _ a: MatrixView, rowCount: Int, depth: Int, into packed: UnsafeMutablePointer<Float>
 ) {
-    let panelRows = Block.rows
+    let (panelRows, copies) = (Block.rows, Block.packedLeftCopies)
     var target = packed
     for panelStart in stride(from: 0, to: rowCount, by: panelRows) {
         let rows = Swift.min(panelRows, rowCount - panelStart)
         for k in 0..<depth {
-            for row in 0..<rows {
-                target[row] = a[panelStart + row, k]
+            for row in 0..<panelRows {
+                let value = row < rows ? a[panelStart + row, k] : 0
+                (target + row * copies).initialize(repeating: value, count: copies)
             }
-            for row in rows..<panelRows {
-                target[row] = 0
-            }
-            target += panelRows
+            target += panelRows * copies
         }
     }
 }
