@@ -16,7 +16,8 @@
 enum MatrixBlocking {
     /// Inner-dimension slice: one packed panel of B (depthBlock × 16 floats = 16 KB) fits L1.
     static let depthBlock = 256
-    /// Rows of A packed at a time (rowBlock × depthBlock floats = 120 KB, in L2).
+    /// Rows of A packed at a time (rowBlock × depthBlock floats = 120 KB, 480 KB with the narrow
+    /// block's four copies, in L2).
     static let rowBlock = 120
     /// Columns of B packed at a time (depthBlock × columnBlock floats = 2 MB, in L2/L3).
     static let columnBlock = 2048

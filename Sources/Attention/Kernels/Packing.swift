@@ -1,5 +1,6 @@
 // Packing copies a block of an operand into the order the micro-kernel reads it: A as panels of
-// `Block.rows` rows stored column by column, B as panels of `Block.columns` columns
+// `Block.rows` rows stored column by column (each element repeated `Block.packedLeftCopies`
+// times), B as panels of `Block.columns` columns
 // stored row by row. The kernel then walks both with unit stride, whatever the operands' layout
 // (a transposed operand is just a `MatrixView` with swapped strides), and partial panels at the
 // edges are padded with zeros so the kernel never needs a special case inside its loop.
