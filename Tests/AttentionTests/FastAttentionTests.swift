@@ -109,6 +109,27 @@ struct FastAttentionTests {
             "gqa per-batch mask")
     }
 
+    @Test func headsPackedAGroupAtATime() {
+        // 2 × 3 key/value heads, GQA groups of 2; packed one head at a time, then two at a time
+        // (groups of 2, 2, 2 over the 6 heads).
+        let q = Self.random([2, 6, 50, 16], seed: 20)
+        let k = Self.random([2, 3, 70, 16], seed: 21)
+        let v = Self.random([2, 3, 70, 8], seed: 22)
+        let whole = fusedScaledDotProductAttention(
+            query: q, key: k, value: v, mask: nil, isCausal: true, scale: nil, enableGQA: true)
+        // Packed floats per head: keys padded to whole panels times depth, plus values.
+        let headFloats =
+            paddedCount(70, toMultipleOf: DefaultRegisterBlock.columns) * 16
+            + paddedCount(8, toMultipleOf: DefaultRegisterBlock.columns) * 70
+        for budget in [1, 2 * headFloats] {
+            let grouped = fusedScaledDotProductAttention(
+                query: q, key: k, value: v, mask: nil, isCausal: true, scale: nil, enableGQA: true,
+                packingBudget: budget)
+            #expect(grouped == whole, "budget \(budget)")
+        }
+        Self.expectAgreement(query: q, key: k, value: v, isCausal: true, enableGQA: true, "six heads")
+    }
+
     @Test func largeScoresDoNotOverflow() {
         // Scores up to about 2000: the running maximum keeps exp finite. A score that large is
         // only known to about 1e-4 (float's 6e-8 relative), and so are the weights, whichever

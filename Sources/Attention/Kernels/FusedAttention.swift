@@ -10,10 +10,10 @@ import Foundation
 //       ℓ = ℓ·exp(m − m_new) + rowsum P;  O = O·exp(m − m_new) + P · V_tile
 //   output = O / ℓ  (0 for a query whose keys are all blocked, as PyTorch's safe softmax)
 //
-// The L × S score matrix never exists: besides the output, memory is one head's packed keys
-// and values plus a few tiles per thread — O(S·E), not O(L·S). Each head's keys (read as Kᵀ,
-// through strides, never transposed in memory) and values are packed once into the micro-kernel's
-// panel layout and reused by every query tile.
+// The L × S score matrix never exists: besides the output, memory is a group of heads' packed
+// keys and values (at most 16 MB, or one head) plus a few tiles per thread — O(S·E), not O(L·S).
+// Each head's keys (read as Kᵀ, through strides, never transposed in memory) and values are
+// packed once into the micro-kernel's panel layout and reused by every query tile.
 
 /// What is added to the scaled scores before the softmax.
 enum ScoreBias {
@@ -32,17 +32,22 @@ enum AttentionTiling {
     static let queryTile = 48
     /// Keys per tile: a multiple of both register blocks' widths (8 and 16) and of `vectorExp`'s 8.
     static let keyTile = 64
+    /// Floats of packed keys and values held at once (16 MB): all heads of a typical call, while
+    /// memory stays O(S·E) for long sequences.
+    static let packingBudget = 1 << 22
 }
 
 /// `scaledDotProductAttention` computed by the streaming kernel, or `nil` when the operands'
 /// layout is one it does not handle (batch dimensions that broadcast rather than match); the
 /// caller then uses `scaledDotProductAttentionReference`.
 ///
-/// Same arguments and preconditions as `scaledDotProductAttention`. Results agree with the
-/// reference to float rounding: the sums run in another order, and `exp` is `vectorExp`.
+/// Same arguments and preconditions as `scaledDotProductAttention`, and `packingBudget`: how
+/// many floats of packed keys and values to hold at once. Results agree with the reference to
+/// float rounding: the sums run in another order, and `exp` is `vectorExp`.
 func fusedScaledDotProductAttention<Block: RegisterBlock>(
     _: Block.Type = DefaultRegisterBlock.self,
-    query: Tensor, key: Tensor, value: Tensor, mask: AttentionMask?, isCausal: Bool, scale: Float?, enableGQA: Bool
+    query: Tensor, key: Tensor, value: Tensor, mask: AttentionMask?, isCausal: Bool, scale: Float?, enableGQA: Bool,
+    packingBudget: Int = AttentionTiling.packingBudget
 ) -> Tensor? {
     let rank = query.rank
     // Empty operands are left to the reference too.
@@ -70,32 +75,50 @@ func fusedScaledDotProductAttention<Block: RegisterBlock>(
 
     let queryMatrices = elementCount(leading)
     var output = [Float](repeating: 0, count: queryMatrices * queries * valueDepth)
-    let packedKeys = PackedBuffer(capacity: paddedCount(keys, toMultipleOf: Block.columns) * depth)
-    let packedValues = PackedBuffer(capacity: paddedCount(valueDepth, toMultipleOf: Block.columns) * keys)
+    // Heads are packed a group at a time, as many as fit in `AttentionTiling.packingBudget`, and
+    // all query tiles of a group go to the threads at once: fewer waits for the slowest thread.
+    let keyMatrices = queryMatrices / group
+    let keysPerHead = paddedCount(keys, toMultipleOf: Block.columns) * depth
+    let valuesPerHead = paddedCount(valueDepth, toMultipleOf: Block.columns) * keys
+    let headsPerGroup = Swift.max(
+        1, Swift.min(keyMatrices, packingBudget / (keysPerHead + valuesPerHead)))
+    let packedKeys = PackedBuffer(capacity: headsPerGroup * keysPerHead)
+    let packedValues = PackedBuffer(capacity: headsPerGroup * valuesPerHead)
     defer {
         packedKeys.deallocate()
         packedValues.deallocate()
     }
     let tiles = (queries + AttentionTiling.queryTile - 1) / AttentionTiling.queryTile
+    let itemsPerHead = group * tiles
     query.scalars.withUnsafeBufferPointer { q in
         key.scalars.withUnsafeBufferPointer { k in
             value.scalars.withUnsafeBufferPointer { v in
                 output.withUnsafeMutableBufferPointer { o in
                     let (q, k, v, o) = (q.baseAddress!, k.baseAddress!, v.baseAddress!, Unchecked(o.baseAddress!))
-                    for keyMatrix in 0..<queryMatrices / group {
+                    let (packedKeys, packedValues) = (Unchecked(packedKeys.pointer), Unchecked(packedValues.pointer))
+                    for firstHead in stride(from: 0, to: keyMatrices, by: headsPerGroup) {
+                        let heads = Swift.min(headsPerGroup, keyMatrices - firstHead)
                         // Kᵀ (depth × keys, read through K's strides) and V as B operands.
-                        packRightOperand(
-                            Block.self, MatrixView(k + keyMatrix * keys * depth, rowMajorColumns: depth).transposed,
-                            depth: depth, columnCount: keys, into: packedKeys.pointer)
-                        packRightOperand(
-                            Block.self, MatrixView(v + keyMatrix * keys * valueDepth, rowMajorColumns: valueDepth),
-                            depth: keys, columnCount: valueDepth, into: packedValues.pointer)
-                        let problem = AttentionTileProblem(
-                            queries: queries, keys: keys, depth: depth, valueDepth: valueDepth, scale: scaleFactor,
-                            bias: bias, packedKeys: packedKeys.pointer, packedValues: packedValues.pointer)
-                        Parallel.forEach(group * tiles, work: group * queries * keys * (depth + valueDepth)) { item in
-                            let matrix = keyMatrix * group + item / tiles
-                            let firstQuery = item % tiles * AttentionTiling.queryTile
+                        Parallel.forEach(heads, work: heads * keys * (depth + valueDepth)) { slot in
+                            let head = firstHead + slot
+                            packRightOperand(
+                                Block.self, MatrixView(k + head * keys * depth, rowMajorColumns: depth).transposed,
+                                depth: depth, columnCount: keys, into: packedKeys.value + slot * keysPerHead)
+                            packRightOperand(
+                                Block.self, MatrixView(v + head * keys * valueDepth, rowMajorColumns: valueDepth),
+                                depth: keys, columnCount: valueDepth, into: packedValues.value + slot * valuesPerHead)
+                        }
+                        let work = heads * group * queries * keys * (depth + valueDepth)
+                        Parallel.forEach(heads * itemsPerHead, work: work) { item in
+                            let (slot, rest) = item.quotientAndRemainder(dividingBy: itemsPerHead)
+                            let matrix = (firstHead + slot) * group + rest / tiles
+                            // The last tiles first: under a causal mask they have the most keys,
+                            // and the small ones left for the end even out the threads.
+                            let firstQuery = (tiles - 1 - rest % tiles) * AttentionTiling.queryTile
+                            let problem = AttentionTileProblem(
+                                queries: queries, keys: keys, depth: depth, valueDepth: valueDepth,
+                                scale: scaleFactor, bias: bias, packedKeys: packedKeys.value + slot * keysPerHead,
+                                packedValues: packedValues.value + slot * valuesPerHead)
                             problem.attend(
                                 Block.self, matrix: matrix,
                                 queryRange: firstQuery..<Swift.min(queries, firstQuery + AttentionTiling.queryTile),
