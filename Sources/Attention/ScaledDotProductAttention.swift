@@ -63,7 +63,7 @@ func scaledDotProductAttentionReference(
     return matmul(weights, values)
 }
 
-/// The shape checks both attention paths share (the weights function checks the rest).
+/// The checks of `scaledDotProductAttention`'s arguments that come before either path runs.
 private func checkAttentionArguments(
     query: Tensor, key: Tensor, value: Tensor, mask: AttentionMask?, isCausal: Bool
 ) {
@@ -71,6 +71,11 @@ private func checkAttentionArguments(
         value.rank >= 2 && key.rank == value.rank
             && key.shape[key.rank - 2] == value.shape[value.rank - 2],
         "scaledDotProductAttention: key \(key.shape) and value \(value.shape) must be [..., S, E] and [..., S, Ev]")
+    checkQueryAndKey(query: query, key: key, mask: mask, isCausal: isCausal)
+}
+
+/// The checks on the query, the key and the mask arguments (also the weights function's).
+private func checkQueryAndKey(query: Tensor, key: Tensor, mask: AttentionMask?, isCausal: Bool) {
     check(
         !(isCausal && mask != nil),
         "scaledDotProductAttention: Explicit attn_mask should not be set when is_causal=True")
@@ -90,16 +95,7 @@ public func scaledDotProductAttentionWeights(
     query: Tensor, key: Tensor, mask: AttentionMask? = nil, isCausal: Bool = false,
     scale: Float? = nil, enableGQA: Bool = false
 ) -> Tensor {
-    check(
-        !(isCausal && mask != nil),
-        "scaledDotProductAttention: Explicit attn_mask should not be set when is_causal=True")
-    check(
-        query.rank >= 2 && key.rank >= 2,
-        "scaledDotProductAttention: query \(query.shape) and key \(key.shape) must have at least 2 dimensions ([..., L, E])"
-    )
-    check(
-        query.shape.last == key.shape.last,
-        "scaledDotProductAttention: query \(query.shape) and key \(key.shape) differ in the last (embedding) dimension")
+    checkQueryAndKey(query: query, key: key, mask: mask, isCausal: isCausal)
     let keys = enableGQA ? repeatingKeyValueHeads(key, for: query, "key") : key
 
     // PyTorch's math path scales q and k each by √scale "for stability", in double precision,
