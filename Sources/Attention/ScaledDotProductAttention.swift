@@ -23,29 +23,59 @@ import Foundation
 /// whose keys are *all* blocked gets weights of 0 and an output of 0 (not NaN), as in
 /// PyTorch since 2024. Results match PyTorch to about 1e-6.
 ///
+/// Large inputs take a fused, streaming kernel (FlashAttention's tiling and online softmax, see
+/// `fusedScaledDotProductAttention`) that never forms the `L × S` weights, so memory stays
+/// O(L·E); it agrees with the definition below to float rounding. Small inputs, such as the
+/// course's, use the definition itself, `scaledDotProductAttentionReference`.
+///
 /// - Precondition: `mask` and `isCausal` are not both given (PyTorch: "Explicit attn_mask
 ///   should not be set when is_causal=True"); the shapes agree as described.
 public func scaledDotProductAttention(
     query: Tensor, key: Tensor, value: Tensor, mask: AttentionMask? = nil, isCausal: Bool = false,
     scale: Float? = nil, enableGQA: Bool = false
 ) -> Tensor {
-    check(
-        value.rank >= 2 && key.rank == value.rank
-            && key.shape[key.rank - 2] == value.shape[value.rank - 2],
-        "scaledDotProductAttention: key \(key.shape) and value \(value.shape) must be [..., S, E] and [..., S, Ev]")
+    checkAttentionArguments(query: query, key: key, value: value, mask: mask, isCausal: isCausal)
+    let (queries, keys) = (query.shape[query.rank - 2], key.shape[key.rank - 2])
+    let work = queries * keys * (query.shape[query.rank - 1] + value.shape[value.rank - 1])
+    if work >= fusedAttentionMinimumWork,
+        let output = fusedScaledDotProductAttention(
+            query: query, key: key, value: value, mask: mask, isCausal: isCausal, scale: scale, enableGQA: enableGQA)
+    {
+        return output
+    }
+    return scaledDotProductAttentionReference(
+        query: query, key: key, value: value, mask: mask, isCausal: isCausal, scale: scale, enableGQA: enableGQA)
+}
+
+/// Below this many multiply-adds per head (`L·S·(E + Ev)`) attention uses the reference: for the
+/// course's few tokens it is as fast, and gives exactly the numbers the notes print.
+let fusedAttentionMinimumWork = 1 << 16
+
+/// The definition of `scaledDotProductAttention`, step by step as PyTorch's math path computes
+/// it: the weights `softmax(Q·Kᵀ · scale + bias)` in full (`L × S` per head), times the values.
+func scaledDotProductAttentionReference(
+    query: Tensor, key: Tensor, value: Tensor, mask: AttentionMask? = nil, isCausal: Bool = false,
+    scale: Float? = nil, enableGQA: Bool = false
+) -> Tensor {
     let weights = scaledDotProductAttentionWeights(
         query: query, key: key, mask: mask, isCausal: isCausal, scale: scale, enableGQA: enableGQA)
     let values = enableGQA ? repeatingKeyValueHeads(value, for: query, "value") : value
     return matmul(weights, values)
 }
 
-/// The attention weights `softmax(Q·Kᵀ · scale + bias)` that `scaledDotProductAttention` multiplies
-/// with the values: `[..., L, S]`, each query's row adding up to 1 (or all 0 if every key is
-/// blocked). Same arguments and rules as `scaledDotProductAttention`; handy for heatmaps.
-public func scaledDotProductAttentionWeights(
-    query: Tensor, key: Tensor, mask: AttentionMask? = nil, isCausal: Bool = false,
-    scale: Float? = nil, enableGQA: Bool = false
-) -> Tensor {
+/// The checks of `scaledDotProductAttention`'s arguments that come before either path runs.
+private func checkAttentionArguments(
+    query: Tensor, key: Tensor, value: Tensor, mask: AttentionMask?, isCausal: Bool
+) {
+    check(
+        value.rank >= 2 && key.rank == value.rank
+            && key.shape[key.rank - 2] == value.shape[value.rank - 2],
+        "scaledDotProductAttention: key \(key.shape) and value \(value.shape) must be [..., S, E] and [..., S, Ev]")
+    checkQueryAndKey(query: query, key: key, mask: mask, isCausal: isCausal)
+}
+
+/// The checks on the query, the key and the mask arguments (also the weights function's).
+private func checkQueryAndKey(query: Tensor, key: Tensor, mask: AttentionMask?, isCausal: Bool) {
     check(
         !(isCausal && mask != nil),
         "scaledDotProductAttention: Explicit attn_mask should not be set when is_causal=True")
@@ -56,6 +86,16 @@ public func scaledDotProductAttentionWeights(
     check(
         query.shape.last == key.shape.last,
         "scaledDotProductAttention: query \(query.shape) and key \(key.shape) differ in the last (embedding) dimension")
+}
+
+/// The attention weights `softmax(Q·Kᵀ · scale + bias)` that `scaledDotProductAttention` multiplies
+/// with the values: `[..., L, S]`, each query's row adding up to 1 (or all 0 if every key is
+/// blocked). Same arguments and rules as `scaledDotProductAttention`; handy for heatmaps.
+public func scaledDotProductAttentionWeights(
+    query: Tensor, key: Tensor, mask: AttentionMask? = nil, isCausal: Bool = false,
+    scale: Float? = nil, enableGQA: Bool = false
+) -> Tensor {
+    checkQueryAndKey(query: query, key: key, mask: mask, isCausal: isCausal)
     let keys = enableGQA ? repeatingKeyValueHeads(key, for: query, "key") : key
 
     // PyTorch's math path scales q and k each by √scale "for stability", in double precision,

@@ -44,25 +44,20 @@ private func matrixProduct(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
     // Which matrix of each operand the result's matrix number `i` multiplies (broadcasting).
     let leftMatrices = broadcastPositions(from: Array(left.shape.dropLast(2)), to: batch)
     let rightMatrices = broadcastPositions(from: Array(right.shape.dropLast(2)), to: batch)
-    var c = [Float](repeating: 0, count: elementCount(batch) * m * p)
+    let matrices = elementCount(batch)
+    var c = [Float](repeating: 0, count: matrices * m * p)
 
     left.scalars.withUnsafeBufferPointer { a in
         right.scalars.withUnsafeBufferPointer { b in
             c.withUnsafeMutableBufferPointer { c in
-                for matrix in 0..<elementCount(batch) {
-                    let aBase = leftMatrices[matrix] * m * n
-                    let bBase = rightMatrices[matrix] * n * p
-                    let cBase = matrix * m * p
-                    // i-k-j order: the innermost loop walks a row of b and a row of c contiguously.
-                    for i in 0..<m {
-                        for k in 0..<n {
-                            let aik = a[aBase + i * n + k]
-                            let bRow = bBase + k * p
-                            let cRow = cBase + i * p
-                            for j in 0..<p {
-                                c[cRow + j] += aik * b[bRow + j]
-                            }
-                        }
+                let (a, b, c) = (a.baseAddress!, b.baseAddress!, Unchecked(c.baseAddress!))
+                // Several matrices: one thread per matrix. A single one: split inside it.
+                let onePerThread = matrices >= Parallel.threadCount
+                Parallel.forEach(onePerThread ? matrices : 1, work: matrices * m * n * p) { index in
+                    for matrix in onePerThread ? index..<index + 1 : 0..<matrices {
+                        singleMatrixProduct(
+                            m: m, n: n, p: p, a: a + leftMatrices[matrix] * m * n, b: b + rightMatrices[matrix] * n * p,
+                            c: c.value + matrix * m * p, splittingAcrossCores: !onePerThread)
                     }
                 }
             }
@@ -73,4 +68,44 @@ private func matrixProduct(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
     if lhs.rank > 1 { shape.append(m) }
     if rhs.rank > 1 { shape.append(p) }
     return Tensor(shape: shape, scalars: c)
+}
+
+/// Below this many multiply-adds a product uses the plain triple loop: packing costs more than it
+/// saves, and the course's 3 × 2 matrices must stay as cheap as they were.
+let naiveProductLimit = 4096
+
+/// `c = a · b` for row-major `a: m × n`, `b: n × p`; `c` (m × p) is zero on entry.
+private func singleMatrixProduct(
+    m: Int, n: Int, p: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+    splittingAcrossCores: Bool
+) {
+    if m * n * p < naiveProductLimit {
+        naiveMatrixProduct(m: m, n: n, p: p, a: a, b: b, c: c)
+    } else if splittingAcrossCores {
+        parallelMatrixProduct(
+            rows: m, columns: p, depth: n, a: MatrixView(a, rowMajorColumns: n), b: MatrixView(b, rowMajorColumns: p),
+            c: c, cRowStride: p)
+    } else {
+        blockedMatrixProduct(
+            rows: m, columns: p, depth: n, a: MatrixView(a, rowMajorColumns: n), b: MatrixView(b, rowMajorColumns: p),
+            c: c, cRowStride: p)
+    }
+}
+
+/// The definition: `c[i, j] += Σₖ a[i, k] · b[k, j]`, summed in order of `k`. The blocked kernel
+/// gives the same bits when `n` ≤ `MatrixBlocking.depthBlock`; tests compare the two.
+func naiveMatrixProduct(
+    m: Int, n: Int, p: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>
+) {
+    // i-k-j order: the innermost loop walks a row of b and a row of c contiguously.
+    for i in 0..<m {
+        for k in 0..<n {
+            let aik = a[i * n + k]
+            let bRow = b + k * p
+            let cRow = c + i * p
+            for j in 0..<p {
+                cRow[j] += aik * bRow[j]
+            }
+        }
+    }
 }

@@ -23,27 +23,50 @@ extension Tensor {
     private func softmax(dim: Int, zeroingAllNegativeInfinity: Bool) -> Tensor {
         let axis = normalizedDimension(dim, shape: shape, "softmax")
         let (outer, size, inner) = outerSizeInner(shape, axis)
-        var result = scalars
-        for block in 0..<outer {
-            for offset in 0..<inner {
-                let positions = (0..<size).map { (block * size + $0) * inner + offset }
-                let largest = positions.reduce(-Float.infinity) { Swift.max($0, scalars[$1]) }
-                if zeroingAllNegativeInfinity && largest == -.infinity
-                    && positions.allSatisfy({ scalars[$0] == -.infinity })
-                {
-                    for position in positions { result[position] = 0 }
-                    continue
+        guard count > 0 else { return self }
+        var result = [Float](repeating: 0, count: count)
+        let lines = outer * inner
+        scalars.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                let (source, target) = (source.baseAddress!, Unchecked(target.baseAddress!))
+                // Lines are independent: split them across cores when there are many (an exp costs
+                // about as much as a dozen multiply-adds).
+                let chunks = Parallel.chunks(of: lines, granularity: 1)
+                Parallel.forEach(chunks.count, work: 16 * count) { chunk in
+                    for line in chunks[chunk] {
+                        // Line `line` starts at block · size · inner + offset; its elements are `inner` apart.
+                        let start = line / inner * size * inner + line % inner
+                        softmaxLine(
+                            source + start, target.value + start, size: size, stride: inner,
+                            zeroingAllNegativeInfinity: zeroingAllNegativeInfinity)
+                    }
                 }
-                // -inf - (-inf) is NaN, so an all -inf line comes out NaN as in PyTorch.
-                var total: Float = 0
-                for position in positions {
-                    let e = Foundation.exp(scalars[position] - largest)
-                    result[position] = e
-                    total += e
-                }
-                for position in positions { result[position] /= total }
             }
         }
         return Tensor(shape: shape, scalars: result)
     }
+}
+
+/// Softmax of one line of `size` values `stride` apart, into the same positions of `target`.
+/// Sums in order with `Foundation.exp`, so the result does not depend on how lines are split.
+private func softmaxLine(
+    _ source: UnsafePointer<Float>, _ target: UnsafeMutablePointer<Float>, size: Int, stride: Int,
+    zeroingAllNegativeInfinity: Bool
+) {
+    var largest = -Float.infinity
+    for index in 0..<size { largest = Swift.max(largest, source[index * stride]) }
+    if zeroingAllNegativeInfinity && largest == -.infinity
+        && (0..<size).allSatisfy({ source[$0 * stride] == -.infinity })
+    {
+        for index in 0..<size { target[index * stride] = 0 }
+        return
+    }
+    // -inf - (-inf) is NaN, so an all -inf line comes out NaN as in PyTorch.
+    var total: Float = 0
+    for index in 0..<size {
+        let e = Foundation.exp(source[index * stride] - largest)
+        target[index * stride] = e
+        total += e
+    }
+    for index in 0..<size { target[index * stride] /= total }
 }
