@@ -36,7 +36,7 @@ public struct RuntimeLibrary: Sendable {
 
     /// Flags for compiling the modules: optimised, but keeping precondition messages
     /// (`-assert-config Debug`) so a shape error in a note says which shapes.
-    static let libraryFlags = ["-O", "-assert-config", "Debug", "-g"]
+    static let libraryFlags = ["-O", "-assert-config", "Debug", "-g"] + TargetCPU.flags
 
     /// The language mode of each module, as Package.swift sets it.
     static func languageMode(of module: String) -> String {
@@ -69,6 +69,7 @@ public struct RuntimeLibrary: Sendable {
         var stamps = SHA256()
         stamps.updateField(toolchain.version)
         stamps.updateField(libraryFlags.joined(separator: " "))
+        stamps.updateField(TargetCPU.identity)
         for folder in folders {
             for file in try swiftFiles(in: folder) {
                 stamps.updateField(file.path)
@@ -86,6 +87,7 @@ public struct RuntimeLibrary: Sendable {
         var hash = SHA256()
         hash.updateField(toolchain.version)
         hash.updateField(libraryFlags.joined(separator: " "))
+        hash.updateField(TargetCPU.identity)
         // The sources are read once: what is hashed is what gets compiled, even if a file is
         // edited while the library builds.
         var sourcesByModule: [String: [(path: String, contents: Data)]] = [:]
