@@ -44,7 +44,8 @@ let package = Package(
 
         .testTarget(name: "AttentionTests", dependencies: ["Attention"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "SiteRenderingTests", dependencies: ["SiteRendering"]),
+        // Golden figures, read from the source tree (`FigureGoldenTests`).
+        .testTarget(name: "SiteRenderingTests", dependencies: ["SiteRendering"], exclude: ["Fixtures"]),
         // What both test targets share: the one cache of the test process.
         .target(name: "NotesTestSupport", dependencies: ["NotesKit"], path: "Tests/NotesTestSupport"),
         .testTarget(
