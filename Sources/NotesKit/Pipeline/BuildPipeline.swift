@@ -133,9 +133,19 @@ public struct BuildPipeline: Sendable {
             files[SearchIndex.path] = cached.data
             digests[SearchIndex.path] = cached.digest
         } else {
-            let parts = Workers.map(count: outcomes.count, jobs: jobs) { index in
+            // Each note's sections, from the cache when its page is (`pageKey` covers them too).
+            let parts = Workers.map(count: outcomes.count, jobs: jobs) { index -> SearchIndex in
+                let sectionsKey = keys[index].map { "search-sections-" + $0 }
+                if let sectionsKey, let cached = cache?.page(forKey: sectionsKey),
+                    let search = try? JSONDecoder().decode(SearchIndex.self, from: cached.data)
+                {
+                    return search
+                }
                 var search = SearchIndex()
                 search.add(note: outcomes[index].note, results: outcomes[index].results.map { Optional($0) })
+                if let sectionsKey, let data = try? JSONEncoder().encode(search) {
+                    cache?.store(data, forKey: sectionsKey)
+                }
                 return search
             }
             var search = SearchIndex()

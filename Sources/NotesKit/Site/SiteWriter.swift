@@ -43,8 +43,8 @@ public enum SiteWriter {
         // The manifest lists every file with its digest, and every listed file that is there was
         // just checked to be as written: the same manifest, with no listed file missing, means
         // the same site, so nothing needs writing.
-        if let current = try? Data(contentsOf: output.appendingPathComponent(SiteManifest.fileName)),
-            current == site[SiteManifest.fileName],
+        let current = try? Data(contentsOf: output.appendingPathComponent(SiteManifest.fileName))
+        if let current, current == site[SiteManifest.fileName],
             files.keys.allSatisfy({ FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) })
         {
             if let stampsFile { SiteStamps.record(manifest, of: output, to: stampsFile) }
@@ -53,10 +53,18 @@ public enum SiteWriter {
 
         let staging = parent.appendingPathComponent(".\(name).building-\(UUID().uuidString)")
         do {
+            // A file the old site already holds with the same digest (checked above, against the
+            // old manifest) is linked into the new site rather than written again.
+            let old = current.flatMap(SiteManifest.parse)?.digests ?? [:]
             for (path, data) in site.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if let digest = manifest.digests[path], old[path] == digest,
+                    link(output.appendingPathComponent(path).path, url.path) == 0
+                {
+                    continue
+                }
                 try data.write(to: url)
             }
             for path in kept {

@@ -20,12 +20,12 @@ import NoteResults
 /// ```
 ///
 /// Words so common they would match every section (`the`, `of`, …) are not indexed.
-public struct SearchIndex: Sendable {
+public struct SearchIndex: Sendable, Codable {
     /// Where the index is written, relative to the site's root.
     public static let path = "assets/search-index.js"
 
     /// One searchable section.
-    public struct Section: Sendable, Hashable {
+    public struct Section: Sendable, Hashable, Codable {
         /// The page's href and the note's title.
         public var page: String
         public var title: String
