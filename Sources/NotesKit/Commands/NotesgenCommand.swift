@@ -87,7 +87,7 @@ struct BuildCommand: ParsableCommand {
             let report = try BuildPipeline(settings: options.settings, outputFolder: output).build(
                 progress: progress)
             progress.finish()
-            progress.message(Self.summary(of: report, output: output))
+            progress.summary(Self.summary(of: report, output: output))
             if report.errorCount > 0 { throw ExitCode.failure }
         }
     }

@@ -41,6 +41,13 @@ public final class Progress: @unchecked Sendable {
         if showsMessages { Self.write(text) }
     }
 
+    /// The command's result, on standard output (diagnostics and progress go to standard error);
+    /// not shown with `--quiet`.
+    public func summary(_ text: String) {
+        guard showsMessages else { return }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     /// A line about one note within the current step.
     public func detail(_ text: String) {
         lock.withLock {
