@@ -6,7 +6,7 @@ public struct NotesgenCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "notesgen",
         abstract: "Build a static site from Markdown notes whose swift-attn blocks are compiled and run.",
-        subcommands: [BuildCommand.self, TestCommand.self, CleanCommand.self],
+        subcommands: [BuildCommand.self, TestCommand.self, CleanCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     public init() {}
