@@ -29,11 +29,14 @@ import Testing
         try append("\nA paragraph the serve test added.\n", to: note)
         generation = try events.waitForGeneration(after: generation)
         #expect(try server.get("/1-basics.html").text.contains("A paragraph the serve test added."))
+        #expect(server.lastBuildLine.hasSuffix("3 notes, 0 run"), "a prose edit ran a note: \(server.stderr)")
 
         // Code: the note is compiled again and the page shows what it prints now.
         try replace("print(\"three\")", with: "print(\"three, edited by the serve test\")", in: note)
         generation = try events.waitForGeneration(after: generation)
         #expect(try server.get("/1-basics.html").text.contains("three, edited by the serve test"))
+        #expect(
+            server.lastBuildLine.hasSuffix("3 notes, 1 run"), "a code edit ran more than its note: \(server.stderr)")
 
         // A compile error: overlaid on every page at the note's line, then gone once fixed.
         try replace("print(\"one\")", with: "let broken: Int = \"text\"", in: note)
@@ -150,6 +153,11 @@ final class ServedSite: @unchecked Sendable {
     /// Everything notesgen printed on standard error so far.
     var stderr: String {
         (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+    }
+
+    /// The summary line of the latest build (`notesgen: build 3 in 0.21 s: 3 notes, 0 run`).
+    var lastBuildLine: String {
+        stderr.split(separator: "\n").last { $0.hasPrefix("notesgen: build ") }.map(String.init) ?? ""
     }
 
     private init(process: Process, port: UInt16, stderrURL: URL) {
