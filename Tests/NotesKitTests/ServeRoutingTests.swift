@@ -1,3 +1,4 @@
+import FlyingSocks
 import Foundation
 import NoteModel
 import Testing
@@ -112,6 +113,26 @@ import Testing
         #expect(PreviewRoutes.hostName("LOCALHOST:8000") == "localhost")
         #expect(PreviewRoutes.hostName("[::1]:8000") == "[::1]")
         #expect(PreviewRoutes.hostName("[::1]") == "[::1]")
+    }
+
+    /// Only loopback addresses keep the site on this machine; anything else gets the warning.
+    @Test func loopbackAddressesAreTold() throws {
+        #expect(try ListenAddress(host: "127.0.0.1", port: 8000).isLoopback)
+        #expect(try ListenAddress(host: "localhost", port: 8000).isLoopback)
+        #expect(try ListenAddress(host: "::1", port: 8000).isLoopback)
+        #expect(try !ListenAddress(host: "0.0.0.0", port: 8000).isLoopback)
+        #expect(try !ListenAddress(host: "::", port: 8000).isLoopback)
+        #expect(try ListenAddress(host: "::1", port: 8000).url(port: 8000) == "http://[::1]:8000/")
+        #expect(throws: ServeError.unknownHost("example.com")) { try ListenAddress(host: "example.com", port: 80) }
+    }
+
+    /// Binding errors become one line that says what to do, never a raw socket error.
+    @Test func bindErrorsSayWhatToDo() throws {
+        let address = try ListenAddress(host: "127.0.0.1", port: 8000)
+        let busy = SocketError.failed(type: "Bind", errno: EADDRINUSE, message: "Address already in use")
+        #expect(ServeError(listening: busy, on: address).description == "error: port 8000 is in use; pass --port")
+        let privileged = SocketError.failed(type: "Bind", errno: EACCES, message: "Permission denied")
+        #expect(ServeError(listening: privileged, on: address) == .portNotAllowed(8000))
     }
 
     /// The built site is what `notesgen build` writes: the reload script is only ever added by

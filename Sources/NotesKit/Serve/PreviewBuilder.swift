@@ -84,9 +84,10 @@ final class PreviewBuilder: @unchecked Sendable {
         }
         let seconds = Date().timeIntervalSince(started)
         let generation = site.publish(files: files, problems: problems)
-        if let generation { hub.broadcast(generation: generation) }
+        // The line first, then the pages: whoever sees a reload finds the build's line printed.
         Progress.write(
             String(format: "notesgen: build %d in %.2f s: ", buildCount, seconds) + summary
                 + (generation == nil ? "; nothing changed" : ""))
+        if let generation { hub.broadcast(generation: generation) }
     }
 }
