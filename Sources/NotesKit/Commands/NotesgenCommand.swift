@@ -7,7 +7,7 @@ public struct NotesgenCommand: ParsableCommand {
         commandName: "notesgen",
         abstract: "Build a static site from Markdown notes whose swift-attn blocks are compiled and run.",
         version: NotesgenVersion.description,
-        subcommands: [BuildCommand.self, TestCommand.self, CleanCommand.self],
+        subcommands: [BuildCommand.self, TestCommand.self, CleanCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     public init() {}
