@@ -47,14 +47,14 @@ import Testing
         #expect(outcome.diagnostics.filter { $0.id == .blockCompile }.map(\.line) == [9])
     }
 
-    @Test func aFenceWithAnInvalidOptionShowsItsError() {
+    @Test func aFenceWithAnInvalidOptionShowsItsError() throws {
         let document = "# T\n\n```swift-attn hidden\nshow(x)\n```\n"
         let read = NoteReader.parse(
             source: document, file: NoteFile(url: URL(fileURLWithPath: "/n/1_T.md"), displayPath: "Notes/1_T.md"))
-        let problem = try? #require(read.diagnostics.first { $0.id == .blockOption })
+        let problem = try #require(read.diagnostics.first { $0.id == .blockOption })
         let html = PageRenderer().render(
             note: read.note, results: [], navigation: PageNavigation(previous: nil, next: nil),
-            invalidFences: [3: problem?.summary ?? ""])
+            invalidFences: [3: problem.summary])
         #expect(html.contains("Invalid block option"))
         #expect(html.contains("hidden"))
         #expect(html.contains("show(x)") || html.contains("show</span>"))
