@@ -1,3 +1,4 @@
+import Foundation
 import NoteModel
 
 /// Why a note's program could not be run to its end for reasons that are not the note's code:
@@ -10,6 +11,12 @@ enum ExecutionFailure: Error, CustomStringConvertible, Equatable {
     case compilerFailed(output: String)
     /// What the program printed or showed could not be captured whole.
     case outputLost(reason: String)
+    /// The program was stopped by a signal that comes from outside it (Ctrl-C reaching the
+    /// note's program, `kill`), not by a trap of its own.
+    case stoppedFromOutside(signal: Int32)
+
+    /// Signals that end a program from outside: a result they leave says nothing about the note.
+    static let outsideSignals: Set<Int32> = [SIGINT, SIGTERM, SIGHUP, SIGKILL, SIGQUIT]
 
     var id: DiagnosticID {
         if case .compileTimedOut = self { return .compileTimeout }
@@ -26,6 +33,9 @@ enum ExecutionFailure: Error, CustomStringConvertible, Equatable {
                 "the compiler failed outside the note's code (a broken library or toolchain?); run again, or delete the cache"
         case .outputLost(let reason):
             return "the note's output was lost: \(reason)"
+        case .stoppedFromOutside(let signal):
+            let name = String(cString: strsignal(signal))
+            return "the note's program was stopped from outside (\(name)) before it finished; build again"
         }
     }
 

@@ -14,6 +14,11 @@ struct ProgramOutcome {
     /// went missing (an unreadable or cut-short results file, output the program could not
     /// write, an event pointing past the captured output) is an error, never an empty result.
     static func read(resultsFile: URL, child: ChildProcess.Result) throws -> ProgramOutcome {
+        // Killed by a signal notesgen did not send (its time limit sends SIGTRAP, then SIGKILL,
+        // and says so): not the note's result.
+        if child.wasSignalled, !child.timedOut, ExecutionFailure.outsideSignals.contains(child.status) {
+            throw ExecutionFailure.stoppedFromOutside(signal: child.status)
+        }
         if !child.wasSignalled && child.status == ResultEvent.channelFailureStatus {
             let said = String(decoding: child.stderr, as: UTF8.self).split(separator: "\n").last.map(String.init)
             throw ExecutionFailure.outputLost(reason: said ?? "the program could not write its results")
