@@ -30,8 +30,11 @@ enum TargetCPU {
     static let identity: String = String(
         SHA256.hex((cpuinfoLine("model name") ?? "") + "|" + (cpuinfoLine("flags") ?? "")).prefix(16))
 
+    /// /proc/cpuinfo, read once.
+    private static let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+
     private static func cpuinfoLine(_ key: String) -> String? {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return nil }
+        guard let text = cpuinfo else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix(key) {
             guard let colon = line.firstIndex(of: ":") else { continue }
             return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)

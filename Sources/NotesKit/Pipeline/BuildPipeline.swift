@@ -88,14 +88,6 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Every file of the site, by its path relative to the site's root.
-    /// Every file of the site, by its path relative to the site's root (without a cache: every
-    /// page rendered).
-    static func render(_ outcomes: [NoteOutcome], jobs: Int = ProcessInfo.processInfo.activeProcessorCount)
-        -> [String: Data]
-    {
-        render(outcomes, cache: nil, jobs: jobs).files
-    }
-
     /// Every file of the site, and the digests of those that came from `cache`.
     ///
     /// A note's page is taken from the cache when everything it is made from is unchanged

@@ -41,6 +41,11 @@ public struct NoteOutcome: Sendable {
     /// the same ones; nil after a time-out or a failure of the machine. Pages are cached by it.
     public var resultsKey: String? = nil
 
+    /// The results keys of notes that run nothing: their (empty or not-run) results follow from
+    /// their text alone.
+    static let noBlocksKey = "no blocks"
+    static let invalidOptionKey = "invalid block option"
+
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
@@ -75,7 +80,7 @@ public struct NotesRunner: Sendable {
             return read.map {
                 NoteOutcome(
                     note: $0.note, source: $0.source, results: [], diagnostics: $0.diagnostics + $0.linkDiagnostics,
-                    wasCached: true, resultsKey: "no blocks")
+                    wasCached: true, resultsKey: NoteOutcome.noBlocksKey)
             }
         }
         let started = Date()
@@ -117,7 +122,7 @@ public struct NotesRunner: Sendable {
             return NoteOutcome(
                 note: note, source: read.source, results: note.blocks.isEmpty ? [] : results,
                 diagnostics: read.diagnostics + read.linkDiagnostics, wasCached: true,
-                resultsKey: note.blocks.isEmpty ? "no blocks" : "invalid block option")
+                resultsKey: note.blocks.isEmpty ? NoteOutcome.noBlocksKey : NoteOutcome.invalidOptionKey)
         }
         let key = executor.cacheKey(for: note)
         var isReproducible = true
