@@ -113,16 +113,7 @@ import Testing
     @Test func damagedLibraryIsBuiltAgain() async throws {
         let folder = try TemporaryFolder("rebuilt-library")
         defer { folder.remove() }
-        let sources = [
-            "Attention": "public func one() -> Int { 1 }\n",
-            "NoteResults": "public struct Shown {}\n",
-            "NoteRuntime": "import Attention\npublic func two() -> Int { one() + 1 }\n",
-        ]
-        for (module, code) in sources {
-            let moduleFolder = folder.url.appendingPathComponent("Sources/\(module)")
-            try FileManager.default.createDirectory(at: moduleFolder, withIntermediateDirectories: true)
-            try Data(code.utf8).write(to: moduleFolder.appendingPathComponent("\(module).swift"))
-        }
+        try TestEnvironment.makeTinyPackage(in: folder.url)
         let cache = folder.url.appendingPathComponent("cache")
         let toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
         let prepare = { @Sendable in

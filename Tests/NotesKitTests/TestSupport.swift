@@ -59,6 +59,21 @@ extension TestEnvironment {
         return NoteReader.parse(source: source, file: file).note
     }
 
+    /// Makes `folder` a package whose three runtime modules are one line each (`Attention`'s is
+    /// `attention`): a library that compiles in seconds, for tests of how it is built.
+    static func makeTinyPackage(in folder: URL, attention: String = "public func one() -> Int { 1 }\n") throws {
+        let sources = [
+            "Attention": attention,
+            "NoteResults": "public struct Shown {}\n",
+            "NoteRuntime": "import Attention\npublic func two() -> Int { one() + 1 }\n",
+        ]
+        for (module, code) in sources {
+            let moduleFolder = folder.appendingPathComponent("Sources/\(module)")
+            try FileManager.default.createDirectory(at: moduleFolder, withIntermediateDirectories: true)
+            try Data(code.utf8).write(to: moduleFolder.appendingPathComponent("\(module).swift"))
+        }
+    }
+
     /// Makes `cache` a cache holding the shared library (hard links: the same files, the same
     /// dates, so it verifies) and the compiler's remembered version.
     static func linkLibrary(into cache: URL) async throws {

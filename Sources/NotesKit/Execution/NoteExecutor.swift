@@ -19,14 +19,12 @@ public struct NoteExecutor: Sendable {
     /// The Clang module cache all compiles share (`ModuleCache`).
     public var moduleCacheFolder: URL
 
-    /// Flags for a note's program: Swift 5 mode keeps top-level code free of actor isolation
-    /// errors a learner should not have to meet; -Onone compiles fastest.
-    /// -g lets a trap be traced to the note's line.
-    static let programFlags = ["-swift-version", "5", "-Onone", "-g", "-diagnostic-style", "llvm"]
+    /// How long compiling a note's program may take unless told otherwise, in seconds.
+    public static let defaultCompileTimeout: Double = 300
 
     public init(
         toolchain: Toolchain, library: RuntimeLibrary, workFolder: URL, noteTimeout: Double,
-        compileTimeout: Double = 300, moduleCacheFolder: URL? = nil
+        compileTimeout: Double = defaultCompileTimeout, moduleCacheFolder: URL? = nil
     ) {
         self.toolchain = toolchain
         self.library = library
@@ -47,7 +45,7 @@ public struct NoteExecutor: Sendable {
         hash.updateField(library.hash)
         hash.updateField(library.builtHash)
         hash.updateField(toolchain.version)
-        hash.updateField(Self.programFlags.joined(separator: " "))
+        hash.updateField(ProgramCompiler.flags.joined(separator: " "))
         hash.updateField(String(noteTimeout))
         hash.updateField(note.path)
         for block in note.blocks {
@@ -57,11 +55,50 @@ public struct NoteExecutor: Sendable {
         return hash.hexDigest()
     }
 
-    public func run(_ note: Note) -> NoteRun {
-        var run = NoteRun(blocks: Array(repeating: BlockResult(), count: note.blocks.count), messages: [])
-        let normal = note.blocks.filter { !$0.options.shouldFail }
+    /// The compiler, as this executor runs it.
+    var compiler: ProgramCompiler {
+        ProgramCompiler(toolchain: toolchain, moduleCacheFolder: moduleCacheFolder, timeout: compileTimeout)
+    }
+
+    /// The blocks of a note's main program: all but the `should-fail` ones.
+    static func mainBlocks(of note: Note) -> [SwiftAttnBlock] {
+        note.blocks.filter { !$0.options.shouldFail }
+    }
+
+    /// Compiles `note`'s main program to an object file against the library's `modules`, before
+    /// the library itself is built; `run(_:precompiled:)` then only links it. Nil when the note
+    /// has no main program or its folder cannot be made (the run compiles it then).
+    static func precompile(
+        _ note: Note, modules: URL, workFolder: URL, compiler: ProgramCompiler
+    ) -> PrecompiledProgram? {
+        let blocks = mainBlocks(of: note)
+        guard !blocks.isEmpty else { return nil }
+        let folder = workFolder.appendingPathComponent("\(note.slug)-\(UUID().uuidString)")
+        let source = folder.appendingPathComponent("main.swift")
         do {
-            try execute(normal, of: note, into: &run, expectingFailure: false)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(ProgramGenerator.program(for: blocks, notePath: note.path).utf8).write(to: source)
+            let object = folder.appendingPathComponent("main.o")
+            return PrecompiledProgram(
+                folder: folder, object: object,
+                compile: try compiler.compileObject(source, to: object, modules: modules))
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            return nil
+        }
+    }
+
+    /// Runs the note's blocks; `precompiled`, its main program compiled by `precompile`, is
+    /// linked instead of compiled again (and its folder removed).
+    public func run(_ note: Note) -> NoteRun {
+        run(note, precompiled: nil)
+    }
+
+    func run(_ note: Note, precompiled: PrecompiledProgram?) -> NoteRun {
+        var run = NoteRun(blocks: Array(repeating: BlockResult(), count: note.blocks.count), messages: [])
+        let normal = Self.mainBlocks(of: note)
+        do {
+            try execute(normal, of: note, into: &run, expectingFailure: false, precompiled: precompiled)
             for block in note.blocks where block.options.shouldFail {
                 let before = normal.filter { $0.index < block.index }
                 try execute(before + [block], of: note, into: &run, expectingFailure: true)
@@ -90,16 +127,21 @@ public struct NoteExecutor: Sendable {
     /// and run on their own, so the page shows their results as a notebook would.
     private func execute(
         _ blocks: [SwiftAttnBlock], of note: Note, into run: inout NoteRun, expectingFailure: Bool,
-        recordsCompilerMessages: Bool = true
+        recordsCompilerMessages: Bool = true, precompiled: PrecompiledProgram? = nil
     ) throws {
         guard !blocks.isEmpty else { return }
-        let folder = workFolder.appendingPathComponent("\(note.slug)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = precompiled?.folder ?? workFolder.appendingPathComponent("\(note.slug)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let program = Program(blocks: blocks, expectingFailure: expectingFailure)
 
         let binary = folder.appendingPathComponent("note")
-        let compile = try compile(program, of: note, to: binary)
+        let compile: ChildProcess.Result
+        if let precompiled {
+            compile = precompiled.compile
+        } else {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            compile = try self.compile(program, of: note, to: binary)
+        }
         let compilerOutput = String(decoding: compile.stderr + compile.stdout, as: UTF8.self)
         if compile.timedOut {
             throw ExecutionFailure.compileTimedOut(seconds: compileTimeout)
@@ -120,6 +162,14 @@ public struct NoteExecutor: Sendable {
                 try execute(before, of: note, into: &run, expectingFailure: false, recordsCompilerMessages: false)
             }
             return
+        }
+        if let precompiled {
+            let linked = try compiler.link(precompiled.object, to: binary, library: library.folder)
+            if linked.timedOut { throw ExecutionFailure.compileTimedOut(seconds: compileTimeout) }
+            guard linked.succeeded else {
+                throw ExecutionFailure.compilerFailed(
+                    output: String(decoding: linked.stderr + linked.stdout, as: UTF8.self))
+            }
         }
 
         let resultsFile = folder.appendingPathComponent("results.jsonl")
@@ -146,18 +196,9 @@ public struct NoteExecutor: Sendable {
     }
 
     private func compile(_ program: Program, of note: Note, to binary: URL) throws -> ChildProcess.Result {
-        let folder = binary.deletingLastPathComponent()
-        let source = folder.appendingPathComponent("main.swift")
+        let source = binary.deletingLastPathComponent().appendingPathComponent("main.swift")
         try Data(ProgramGenerator.program(for: program.blocks, notePath: note.path).utf8).write(to: source)
-        let lib = library.folder.path
-        return try ChildProcess.run(
-            executable: toolchain.swiftc,
-            arguments: Self.programFlags + [
-                "-I", lib, "-L", lib, "-lAttention", "-lNoteResults", "-lNoteRuntime",
-                "-Xlinker", "-rpath", "-Xlinker", lib, "-module-cache-path", moduleCacheFolder.path,
-                source.path, "-o", binary.path,
-            ],
-            workingDirectory: folder, timeout: compileTimeout)
+        return try compiler.compileAndLink(source, to: binary, library: library.folder)
     }
 
     /// Errors and warnings, each attached to the block whose line it names.
@@ -290,4 +331,14 @@ public struct NoteExecutor: Sendable {
         let lines = printed.split(separator: "\n").suffix(10)
         return lines.isEmpty ? nil : "  the block printed:\n" + lines.map { "    \($0)" }.joined(separator: "\n")
     }
+}
+
+/// A note's main program compiled to an object file (`NoteExecutor.precompile`), waiting for
+/// the library to be linked against.
+struct PrecompiledProgram: Sendable {
+    /// The program's work folder: its source, its object file, later its binary and results.
+    var folder: URL
+    var object: URL
+    /// What the compiler said: its errors are the note's, as in a one-step compile.
+    var compile: ChildProcess.Result
 }

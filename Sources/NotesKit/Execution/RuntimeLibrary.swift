@@ -20,23 +20,19 @@ public struct RuntimeLibrary: Sendable {
         module == "NoteRuntime" ? ["Attention", "NoteResults"] : []
     }
 
-    /// The modules in waves: each wave's modules depend only on earlier waves, so they compile
-    /// at once (`Attention`, the long one, beside `NoteResults`).
-    static var buildOrder: [[String]] {
-        var built: Set<String> = []
-        var waves: [[String]] = []
-        while built.count < modules.count {
-            let wave = modules.filter { !built.contains($0) && Set(dependencies(of: $0)).isSubset(of: built) }
-            precondition(!wave.isEmpty, "RuntimeLibrary: the modules' dependencies form a cycle")
-            waves.append(wave)
-            built.formUnion(wave)
-        }
-        return waves
+    /// How each module is compiled. `Attention` holds the numerical work, so it is optimised
+    /// (`-O`, for the machine's processor), keeping precondition messages (`-assert-config Debug`)
+    /// so a shape error in a note says which shapes. `NoteResults` and `NoteRuntime` only record
+    /// what blocks show: `-Onone` compiles them in a second each instead of ten. No `-g`: a trap
+    /// is traced to the note's line through the note's program, not the library (a third of
+    /// the library's compile time went to debug information).
+    static func flags(for module: String) -> [String] {
+        (module == "Attention" ? ["-O"] : ["-Onone"]) + ["-assert-config", "Debug"] + TargetCPU.flags
     }
 
-    /// Flags for compiling the modules: optimised, but keeping precondition messages
-    /// (`-assert-config Debug`) so a shape error in a note says which shapes.
-    static let libraryFlags = ["-O", "-assert-config", "Debug", "-g"] + TargetCPU.flags
+    /// What the hash of a built library covers besides the sources: the recipe below.
+    static let recipe =
+        "modules-first-v1 " + modules.map { "\($0): \(flags(for: $0).joined(separator: " "))" }.joined(separator: "; ")
 
     /// The language mode of each module, as Package.swift sets it.
     static func languageMode(of module: String) -> String {
@@ -63,12 +59,31 @@ public struct RuntimeLibrary: Sendable {
     public static func prepare(
         packageRoot: URL, toolchain: Toolchain, cacheFolder: URL, willCompile: () -> Void = {}
     ) throws -> RuntimeLibrary {
+        switch try begin(
+            packageRoot: packageRoot, toolchain: toolchain, cacheFolder: cacheFolder, willCompile: willCompile)
+        {
+        case .built(let library): return library
+        case .building(let build): return try build.finish()
+        }
+    }
+
+    /// A library from the cache, or one whose build has begun (see `LibraryBuild`).
+    public enum Preparation: Sendable {
+        case built(RuntimeLibrary)
+        case building(LibraryBuild)
+    }
+
+    /// Like `prepare`, but returns as soon as the modules can be compiled against, while the
+    /// optimised `Attention` library is still being compiled.
+    public static func begin(
+        packageRoot: URL, toolchain: Toolchain, cacheFolder: URL, willCompile: () -> Void = {}
+    ) throws -> Preparation {
         // A rebuild with no source changed reads no source: the digest of the sources is
         // remembered by their stamps (sizes and dates to the nanosecond).
         let folders = modules.map { packageRoot.appendingPathComponent("Sources/\($0)").resolvingSymlinksInPath() }
         var stamps = SHA256()
         stamps.updateField(toolchain.version)
-        stamps.updateField(libraryFlags.joined(separator: " "))
+        stamps.updateField(recipe)
         stamps.updateField(TargetCPU.identity)
         for folder in folders {
             for file in try swiftFiles(in: folder) {
@@ -80,13 +95,14 @@ public struct RuntimeLibrary: Sendable {
         if let digest = try? String(contentsOf: remembered, encoding: .utf8), digest.count == 64,
             let manifest = LibraryManifest.verified(in: cacheFolder.appendingPathComponent("lib/\(digest.prefix(24))"))
         {
-            return RuntimeLibrary(
-                folder: cacheFolder.appendingPathComponent("lib/\(digest.prefix(24))"), hash: digest,
-                builtHash: manifest.hash)
+            return .built(
+                RuntimeLibrary(
+                    folder: cacheFolder.appendingPathComponent("lib/\(digest.prefix(24))"), hash: digest,
+                    builtHash: manifest.hash))
         }
         var hash = SHA256()
         hash.updateField(toolchain.version)
-        hash.updateField(libraryFlags.joined(separator: " "))
+        hash.updateField(recipe)
         hash.updateField(TargetCPU.identity)
         // The sources are read once: what is hashed is what gets compiled, even if a file is
         // edited while the library builds.
@@ -111,7 +127,7 @@ public struct RuntimeLibrary: Sendable {
             at: remembered.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileStore.writeAtomically(Data(digest.utf8), to: remembered)
         if let manifest = LibraryManifest.verified(in: folder) {
-            return RuntimeLibrary(folder: folder, hash: digest, builtHash: manifest.hash)
+            return .built(RuntimeLibrary(folder: folder, hash: digest, builtHash: manifest.hash))
         }
         // A folder whose files are not the ones built is put aside and built again.
         LibraryManifest.discard(folder)
@@ -120,62 +136,26 @@ public struct RuntimeLibrary: Sendable {
         // leaves a half-built library where another run would use it.
         let staging = cacheFolder.appendingPathComponent("lib/.staging-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: staging) }
-        // Copy what was hashed, then compile: modules that do not depend on each other at once,
-        // each whole-module with one LLVM thread per core.
         var sources: [String: [String]] = [:]
-        for module in modules {
-            for file in sourcesByModule[module, default: []] {
-                let copy = staging.appendingPathComponent("src/\(module)/\(file.path)")
-                try FileManager.default.createDirectory(
-                    at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: copy)
-                sources[module, default: []].append(copy.path)
-            }
-        }
-        let moduleCache = ModuleCache.folder(in: cacheFolder, toolchain: toolchain)
-        let copiedSources = sources
-        for wave in buildOrder {
-            let results = Workers.map(count: wave.count, jobs: wave.count) { index in
-                let module = wave[index]
-                let arguments =
-                    [
-                        "-parse-as-library", "-emit-library", "-emit-module", "-module-name", module,
-                        "-module-link-name", module,
-                    ]
-                    + libraryFlags + ["-swift-version", languageMode(of: module)]
-                    + ["-wmo", "-num-threads", String(ProcessInfo.processInfo.activeProcessorCount)]
-                    + ["-I", staging.path, "-L", staging.path, "-module-cache-path", moduleCache.path]
-                    + dependencies(of: module).flatMap { ["-l\($0)"] }
-                    + [
-                        "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
-                        "-o", staging.appendingPathComponent("lib\(module).so").path,
-                        "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
-                        "-diagnostic-style", "llvm",
-                    ]
-                    + copiedSources[module, default: []]
-                return Result {
-                    try ChildProcess.run(
-                        executable: toolchain.swiftc, arguments: arguments, workingDirectory: staging, timeout: 600)
+        do {
+            // Copy what was hashed, then compile the copies.
+            for module in modules {
+                for file in sourcesByModule[module, default: []] {
+                    let copy = staging.appendingPathComponent("src/\(module)/\(file.path)")
+                    try FileManager.default.createDirectory(
+                        at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try file.contents.write(to: copy)
+                    sources[module, default: []].append(copy.path)
                 }
             }
-            for result in results {
-                let compiled = try result.get()
-                guard compiled.succeeded else {
-                    throw NotesgenError.libraryBuildFailed(
-                        output: String(decoding: compiled.stderr + compiled.stdout, as: UTF8.self))
-                }
-            }
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
         }
-        let manifest = try LibraryManifest.record(staging)
-        if rename(staging.path, folder.path) != 0 {
-            // Another build finished first: use its library if it is whole.
-            guard let theirs = LibraryManifest.verified(in: folder) else {
-                throw NotesgenError.libraryBuildFailed(output: "cannot move the built library into \(folder.path)")
-            }
-            return RuntimeLibrary(folder: folder, hash: digest, builtHash: theirs.hash)
-        }
-        return RuntimeLibrary(folder: folder, hash: digest, builtHash: manifest.hash)
+        return .building(
+            try LibraryBuild.start(
+                staging: staging, folder: folder, digest: digest, sources: sources, toolchain: toolchain,
+                moduleCache: ModuleCache.folder(in: cacheFolder, toolchain: toolchain)))
     }
 
     /// Every `.swift` file below `folder`, in a stable order.

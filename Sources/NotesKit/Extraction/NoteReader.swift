@@ -14,6 +14,10 @@ public enum NoteReader {
         public var diagnostics: [Diagnostic]
         /// Dead links to other notes, found once all notes are read (`NoteLinkCheck`).
         public var linkDiagnostics: [Diagnostic] = []
+
+        /// A block has an unknown option: the note runs nothing, since its blocks would not mean
+        /// what they say.
+        public var hasInvalidOption: Bool { diagnostics.contains { $0.id == .blockOption } }
     }
 
     /// Reads and parses a note. A note that cannot be read (not a regular file, no permission,

@@ -88,33 +88,62 @@ public struct NotesRunner: Sendable {
         let cacheInUse = try CacheFolder.use(settings.cacheFolder)
         defer { cacheInUse.release() }
         let toolchain = try Toolchain.locate(cacheFolder: settings.cacheFolder)
-        let library = try RuntimeLibrary.prepare(
+        let workFolder = settings.cacheFolder.appendingPathComponent("work")
+        Self.removeLeftovers(in: workFolder)
+        let preparation = try RuntimeLibrary.begin(
             packageRoot: try RuntimeLibrary.locatePackageRoot(explicit: settings.packageRoot),
             toolchain: toolchain, cacheFolder: settings.cacheFolder,
             willCompile: {
                 progress.message(
                     "notesgen: compiling the Attention library for the notes (only when its sources change)…")
             })
+        let library: RuntimeLibrary
+        var precompiled: [String: PrecompiledProgram] = [:]
+        switch preparation {
+        case .built(let built):
+            library = built
+        case .building(let build):
+            // While the optimiser works on the library (on one core), the notes' programs are
+            // compiled against its modules on the others; once it is done they are only linked.
+            let compiler = ProgramCompiler(
+                toolchain: toolchain,
+                moduleCacheFolder: ModuleCache.folder(in: settings.cacheFolder, toolchain: toolchain),
+                timeout: NoteExecutor.defaultCompileTimeout)
+            let candidates = read.filter { !$0.hasInvalidOption }.map(\.note).filter { !$0.blocks.isEmpty }
+            let objects = Workers.map(count: candidates.count, jobs: max(1, settings.jobs - 1)) { index in
+                NoteExecutor.precompile(
+                    candidates[index], modules: build.modulesFolder, workFolder: workFolder, compiler: compiler)
+            }
+            for (note, object) in zip(candidates, objects) { precompiled[note.path] = object }
+            library = try build.finish()
+        }
         progress.record("toolchain and library", seconds: Date().timeIntervalSince(started))
-        let workFolder = settings.cacheFolder.appendingPathComponent("work")
-        Self.removeLeftovers(in: workFolder)
         let executor = NoteExecutor(
             toolchain: toolchain, library: library, workFolder: workFolder, noteTimeout: settings.noteTimeout)
         let cache = ResultCache(cacheFolder: settings.cacheFolder)
 
         let notes = read
-        return Workers.map(count: notes.count, jobs: settings.jobs) { index in
-            runOne(notes[index], executor: executor, cache: cache, progress: progress)
+        let programs = precompiled
+        let outcomes = Workers.map(count: notes.count, jobs: settings.jobs) { index in
+            runOne(
+                notes[index], executor: executor, cache: cache, progress: progress,
+                precompiled: programs[notes[index].note.path])
         }
+        // Programs a cached or invalid note did not use.
+        for program in programs.values where FileManager.default.fileExists(atPath: program.folder.path) {
+            try? FileManager.default.removeItem(at: program.folder)
+        }
+        return outcomes
     }
 
     private func runOne(
-        _ read: NoteReader.Result, executor: NoteExecutor, cache: ResultCache, progress: Progress
+        _ read: NoteReader.Result, executor: NoteExecutor, cache: ResultCache, progress: Progress,
+        precompiled: PrecompiledProgram?
     ) -> NoteOutcome {
         let note = read.note
         // A note with an unknown option runs nothing: its blocks would not mean what they say.
         // (Other errors, a formula that does not typeset say, leave the blocks meaning what they say.)
-        if read.diagnostics.contains(where: { $0.id == .blockOption }) || note.blocks.isEmpty {
+        if read.hasInvalidOption || note.blocks.isEmpty {
             let results = note.blocks.map { _ in
                 BlockResult(
                     failure: BlockFailure(kind: .notRun, message: "not run: the note has an invalid block option"))
@@ -133,7 +162,7 @@ public struct NotesRunner: Sendable {
             run = cached
             wasCached = true
         } else {
-            run = executor.run(note)
+            run = executor.run(note, precompiled: precompiled)
             // A time-out or a machine failure may not happen again: only keep what will.
             isReproducible = run.messages.allSatisfy(\.id.isReproducible)
             if isReproducible { cache.store(run, forKey: key) }

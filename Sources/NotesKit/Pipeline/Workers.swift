@@ -47,3 +47,24 @@ private final class WorkQueue<T: Sendable>: @unchecked Sendable {
         lock.withLock { outcomes.map { $0! } }
     }
 }
+
+/// Blocking work started on a thread of its own, whose result is waited for later.
+final class Pending<T: Sendable>: @unchecked Sendable {
+    private let finished = DispatchGroup()
+    // Written once by the work's thread before `finished` is left; read only after waiting.
+    private var result: T?
+
+    init(_ work: @escaping @Sendable () -> T) {
+        finished.enter()
+        Thread {
+            self.result = work()
+            self.finished.leave()
+        }.start()
+    }
+
+    /// Waits until the work has ended, and returns what it returned.
+    func value() -> T {
+        finished.wait()
+        return result!
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// The runtime library being compiled, in an order that lets notes compile before it is done.
+///
+/// Optimising `Attention` is most of a cold build, and the optimiser uses one core. So:
+/// 1. `libAttention.so` starts at once, on a thread of its own;
+/// 2. meanwhile `start` compiles what notes are compiled against: the three modules'
+///    interfaces (`.swiftmodule`; `Attention`'s without its function bodies, which step 1
+///    compiles and checks) and `libNoteResults.so`, then returns. Notes can now be compiled to
+///    object files against `modulesFolder`;
+/// 3. `finish` waits for step 1, links `libNoteRuntime.so`, records the manifest and moves the
+///    folder into place, where notes are linked against it.
+public final class LibraryBuild: Sendable {
+    /// Where the modules are, for `-I`, as soon as `start` returns.
+    public let modulesFolder: URL
+    private let folder: URL
+    private let digest: String
+    private let sources: [String: [String]]
+    private let toolchain: Toolchain
+    private let moduleCache: URL
+    private let attentionLibrary: Pending<Result<Void, Error>>
+
+    /// Begins the build in `staging`, whose `src/` holds the sources to compile (listed in
+    /// `sources` by module); `folder` is where the built library will be.
+    static func start(
+        staging: URL, folder: URL, digest: String, sources: [String: [String]], toolchain: Toolchain,
+        moduleCache: URL
+    ) throws -> LibraryBuild {
+        let build = LibraryBuild(
+            staging: staging, folder: folder, digest: digest, sources: sources, toolchain: toolchain,
+            moduleCache: moduleCache)
+        do {
+            try build.compile("Attention", .module)
+            try build.compile("NoteResults", .moduleAndLibrary)
+            try build.compile("NoteRuntime", .module)
+        } catch {
+            // No compiler is left running, and no half-built folder is left behind.
+            _ = build.attentionLibrary.value()
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+        return build
+    }
+
+    private init(
+        staging: URL, folder: URL, digest: String, sources: [String: [String]], toolchain: Toolchain,
+        moduleCache: URL
+    ) {
+        self.modulesFolder = staging
+        self.folder = folder
+        self.digest = digest
+        self.sources = sources
+        self.toolchain = toolchain
+        self.moduleCache = moduleCache
+        attentionLibrary = Pending { [staging, sources, toolchain, moduleCache] in
+            Result {
+                try Self.compile(
+                    "Attention", .library, in: staging, sources: sources, toolchain: toolchain,
+                    moduleCache: moduleCache)
+            }
+        }
+    }
+
+    /// Waits for the optimised library, completes the folder and returns the built library.
+    /// Called once.
+    public func finish() throws -> RuntimeLibrary {
+        defer { try? FileManager.default.removeItem(at: modulesFolder) }
+        try attentionLibrary.value().get()
+        try compile("NoteRuntime", .library)
+        let manifest = try LibraryManifest.record(modulesFolder)
+        if rename(modulesFolder.path, folder.path) != 0 {
+            // Another build finished first: use its library if it is whole.
+            guard let theirs = LibraryManifest.verified(in: folder) else {
+                throw NotesgenError.libraryBuildFailed(output: "cannot move the built library into \(folder.path)")
+            }
+            return RuntimeLibrary(folder: folder, hash: digest, builtHash: theirs.hash)
+        }
+        return RuntimeLibrary(folder: folder, hash: digest, builtHash: manifest.hash)
+    }
+
+    /// What one compiler run makes of a module.
+    private enum Product {
+        case module, library, moduleAndLibrary
+    }
+
+    private func compile(_ module: String, _ product: Product) throws {
+        try Self.compile(
+            module, product, in: modulesFolder, sources: sources, toolchain: toolchain, moduleCache: moduleCache)
+    }
+
+    private static func compile(
+        _ module: String, _ product: Product, in staging: URL, sources: [String: [String]], toolchain: Toolchain,
+        moduleCache: URL
+    ) throws {
+        var arguments =
+            ["-parse-as-library", "-module-name", module, "-module-link-name", module]
+            + RuntimeLibrary.flags(for: module) + ["-swift-version", RuntimeLibrary.languageMode(of: module)]
+            + ["-wmo", "-num-threads", String(ProcessInfo.processInfo.activeProcessorCount)]
+            + ["-I", staging.path, "-L", staging.path, "-module-cache-path", moduleCache.path]
+            + ["-diagnostic-style", "llvm"]
+        if product != .library {
+            arguments += [
+                "-emit-module", "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
+            ]
+        }
+        if product == .module {
+            // Clients need the declarations only; the library's own compile checks the bodies.
+            arguments += ["-experimental-skip-non-inlinable-function-bodies-without-types"]
+        }
+        if product != .module {
+            arguments +=
+                [
+                    "-emit-library", "-o", staging.appendingPathComponent("lib\(module).so").path,
+                    "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
+                ] + RuntimeLibrary.dependencies(of: module).flatMap { ["-l\($0)"] }
+        }
+        let compiled = try ChildProcess.run(
+            executable: toolchain.swiftc, arguments: arguments + sources[module, default: []],
+            workingDirectory: staging, timeout: 600)
+        guard compiled.succeeded else {
+            throw NotesgenError.libraryBuildFailed(
+                output: String(decoding: compiled.stderr + compiled.stdout, as: UTF8.self))
+        }
+    }
+}

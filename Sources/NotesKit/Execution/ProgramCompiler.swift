@@ -1,0 +1,52 @@
+import Foundation
+
+/// Runs the compiler on a note's generated program: in one step when the library is built, or
+/// in two (an object file against the library's modules, then a link) while the optimised
+/// library is still being compiled, so that a cold build compiles notes on the core the library's
+/// optimiser leaves idle.
+struct ProgramCompiler: Sendable {
+    var toolchain: Toolchain
+    /// The Clang module cache all compiles share (`ModuleCache`).
+    var moduleCacheFolder: URL
+    /// How long one compiler run may take, in seconds.
+    var timeout: Double
+
+    /// Flags for a note's program: Swift 5 mode keeps top-level code free of actor isolation
+    /// errors a learner should not have to meet; -Onone compiles fastest.
+    /// -g lets a trap be traced to the note's line.
+    static let flags = ["-swift-version", "5", "-Onone", "-g", "-diagnostic-style", "llvm"]
+
+    /// Compiles and links `source` into `binary` against the built library in `library`.
+    func compileAndLink(_ source: URL, to binary: URL, library: URL) throws -> ChildProcess.Result {
+        try run(
+            Self.flags + ["-I", library.path] + linking(library) + [source.path, "-o", binary.path],
+            in: binary.deletingLastPathComponent())
+    }
+
+    /// Compiles `source` into the object file `object` against the library's modules in
+    /// `modules` (no library needs to exist yet).
+    func compileObject(_ source: URL, to object: URL, modules: URL) throws -> ChildProcess.Result {
+        try run(
+            Self.flags + ["-I", modules.path, "-c", source.path, "-o", object.path],
+            in: object.deletingLastPathComponent())
+    }
+
+    /// Links `object` into `binary` against the built library in `library`.
+    func link(_ object: URL, to binary: URL, library: URL) throws -> ChildProcess.Result {
+        try run(
+            Self.flags + linking(library) + [object.path, "-o", binary.path], in: binary.deletingLastPathComponent())
+    }
+
+    private func linking(_ library: URL) -> [String] {
+        [
+            "-L", library.path, "-lAttention", "-lNoteResults", "-lNoteRuntime", "-Xlinker", "-rpath", "-Xlinker",
+            library.path,
+        ]
+    }
+
+    private func run(_ arguments: [String], in folder: URL) throws -> ChildProcess.Result {
+        try ChildProcess.run(
+            executable: toolchain.swiftc, arguments: arguments + ["-module-cache-path", moduleCacheFolder.path],
+            workingDirectory: folder, timeout: timeout)
+    }
+}

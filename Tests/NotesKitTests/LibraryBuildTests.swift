@@ -1,0 +1,130 @@
+import Foundation
+import NoteModel
+import NotesTestSupport
+import Testing
+
+@testable import NotesKit
+
+/// A cold build compiles the notes while the optimised library is still compiling
+/// (`LibraryBuild`, `NoteExecutor.precompile`): the results must be those of a one-step compile.
+@Suite struct LibraryBuildTests {
+    /// A note compiled to an object file, then linked, runs exactly as one compiled in one step:
+    /// its results, a compile error with its line, a trap with its line, a should-fail block.
+    @Test func noteCompiledBeforeTheLibraryIsLinkedRunsTheSame() async throws {
+        let folder = try TemporaryFolder("precompiled")
+        defer { folder.remove() }
+        let executor = try await TestEnvironment.executor(workFolder: folder.url)
+        let library = try await TestEnvironment.library.value
+        let cases: [(source: String, ids: [DiagnosticID])] = [
+            ("```swift-attn\nlet x = Tensor([[1, 2], [3, 4]])\nshow(x, \"x\")\nprint(x.sum())\n```\n", []),
+            ("```swift-attn\nprint(1)\n```\n\n```swift-attn\nlet y: Int = \"no\"\n```\n", [.blockCompile]),
+            ("```swift-attn\nlet a = Tensor([1, 2, 3])\nlet b = Tensor([1, 2])\nprint(a + b)\n```\n", [.blockTrap]),
+            ("```swift-attn\nprint(2)\n```\n\n```swift-attn should-fail\nlet z: Int = \"no\"\n```\n", []),
+        ]
+        for (source, ids) in cases {
+            let note = TestEnvironment.note(source)
+            let oneStep = try await onThread { executor.run(note) }
+            #expect(oneStep.messages.filter { !$0.isExpected }.map(\.id) == ids, "\(oneStep.messages)")
+            let program = try #require(
+                NoteExecutor.precompile(
+                    note, modules: library.folder, workFolder: folder.url, compiler: executor.compiler))
+            #expect(FileManager.default.fileExists(atPath: program.object.path) == program.compile.succeeded)
+            let twoSteps = try await onThread { executor.run(note, precompiled: program) }
+            #expect(twoSteps == oneStep)
+            #expect(!FileManager.default.fileExists(atPath: program.folder.path), "the program's folder is removed")
+        }
+        // The trap is placed on its line in both ways (line 2 of the block: `print(a + b)`).
+        let trapping = TestEnvironment.note(cases[2].source)
+        let trapped = try await onThread { executor.run(trapping) }
+        #expect(trapped.messages.first?.lineInBlock == 2)
+    }
+
+    /// An error in `Attention`, in a declaration or inside a function body, stops the build with
+    /// the compiler's message and leaves no staging folder (whichever step finds it: the modules
+    /// first, or the optimised compile that `finish` waits for).
+    @Test(arguments: [
+        ("public func one() -> Missing { 1 }\n", "cannot find type 'Missing'"),
+        ("public func one() -> Int { \"one\" }\n", "cannot convert return expression"),
+    ])
+    func errorInTheLibraryStopsItsBuild(attention: String, message: String) async throws {
+        let folder = try TemporaryFolder("library-error")
+        defer { folder.remove() }
+        try TestEnvironment.makeTinyPackage(in: folder.url, attention: attention)
+        let cache = folder.url.appendingPathComponent("cache")
+        let toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
+        let error = await #expect(throws: NotesgenError.self) {
+            try await onThread {
+                let preparation = try RuntimeLibrary.begin(
+                    packageRoot: folder.url, toolchain: toolchain, cacheFolder: cache)
+                if case .building(let build) = preparation { _ = try build.finish() }
+            }
+        }
+        let description = error.map { "\($0)" } ?? ""
+        #expect(description.contains(message) && description.contains("Attention.swift:1:"), "\(description)")
+        #expect(try stagingFolders(in: cache).isEmpty)
+    }
+
+    /// A library that compiles is built in stages: the modules are there when `begin` returns,
+    /// before the shared libraries, and `finish` completes the folder.
+    @Test func modulesAreReadyBeforeTheLibrary() async throws {
+        let folder = try TemporaryFolder("library-stages")
+        defer { folder.remove() }
+        try TestEnvironment.makeTinyPackage(in: folder.url)
+        let cache = folder.url.appendingPathComponent("cache")
+        let toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
+        let preparation = try await onThread {
+            try RuntimeLibrary.begin(packageRoot: folder.url, toolchain: toolchain, cacheFolder: cache)
+        }
+        guard case .building(let build) = preparation else {
+            Issue.record("an empty cache has no library: it must be built")
+            return
+        }
+        for module in RuntimeLibrary.modules {
+            let path = build.modulesFolder.appendingPathComponent("\(module).swiftmodule").path
+            #expect(FileManager.default.fileExists(atPath: path), "\(module)")
+        }
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: build.modulesFolder.appendingPathComponent("libNoteRuntime.so").path))
+        let library = try await onThread { try build.finish() }
+        #expect(LibraryManifest.verified(in: library.folder) != nil)
+        #expect(try stagingFolders(in: cache).isEmpty)
+        // The next build finds it.
+        let again = try await onThread {
+            try RuntimeLibrary.begin(packageRoot: folder.url, toolchain: toolchain, cacheFolder: cache)
+        }
+        guard case .built(let found) = again else {
+            Issue.record("the built library is in the cache")
+            return
+        }
+        #expect(found.folder.standardizedFileURL.path == library.folder.standardizedFileURL.path)
+        #expect(found.hash == library.hash && found.builtHash == library.builtHash)
+    }
+
+    /// A cold build of real notes (an empty cache: the library compiles while the notes do)
+    /// gives the results the shared, warm cache gives.
+    @Test func coldBuildGivesTheResultsOfAWarmBuild() async throws {
+        let folder = try TemporaryFolder("cold-build")
+        defer { folder.remove() }
+        let notes = try folder.copy(fixture: "failing")
+        let warm = try await runNotes(in: notes, usesCache: false)
+        let settings = RunSettings(
+            notesFolder: notes.path, cacheFolder: folder.url.appendingPathComponent("cache"), jobs: 2,
+            usesCache: true, packageRoot: TestEnvironment.packageRoot)
+        let cold = try await onThread {
+            try NotesRunner(settings: settings).run(progress: Progress(quiet: true, timings: false, stepCount: 3))
+        }
+        #expect(cold.map(\.results) == warm.map(\.results))
+        #expect(cold.map(\.diagnostics) == warm.map(\.diagnostics))
+        #expect(!cold.flatMap(\.results).isEmpty)
+        let work = folder.url.appendingPathComponent("cache/work")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []).isEmpty, "no program left")
+    }
+
+    private func stagingFolders(in cache: URL) throws -> [String] {
+        let lib = cache.appendingPathComponent("lib")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []).filter {
+            $0.hasPrefix(".staging")
+        }
+    }
+}
