@@ -1,10 +1,13 @@
+import NoteModel
+
 /// Makes the raw HTML a note contains safe to publish: only formatting elements and harmless
 /// attributes survive, so no script can run and nothing can be fetched but the images a note
 /// shows.
 ///
 /// Every tag is read and written anew, so what the browser parses is exactly what was checked:
 /// - an allowed element (`details`, `summary`, `code`, `sub`, `p`, `img`, …) is written with
-///   only its allowed attributes, values escaped; `href` and `src` must pass `URLPolicy`;
+///   only its allowed attributes, values escaped; `href` and `src` must pass `URLPolicy`, and a
+///   link to another note's `.md` file becomes its page, as in Markdown links;
 /// - any other tag, or anything that only looks like a tag (`<iframe/src=…>`, `<script`,
 ///   `<!DOCTYPE`, an unterminated `<img src=x`), gets its `<` escaped and shows as text, the
 ///   way GFM's tagfilter shows `<script>`;
@@ -56,7 +59,8 @@ public enum RawHTMLSanitizer {
                 where allowed.contains(attribute) || globalAttributes.contains(attribute) {
                     if attribute == "href", !URLPolicy.allows(value, as: .link) { continue }
                     if attribute == "src", !URLPolicy.allows(value, as: .image) { continue }
-                    output += " " + attribute + "=\"" + HTMLSerializer.escapedAttributeValue(value) + "\""
+                    let written = attribute == "href" ? Note.pageAddress(forLink: value) : value
+                    output += " " + attribute + "=\"" + HTMLSerializer.escapedAttributeValue(written) + "\""
                 }
                 output += selfClosing ? " />" : ">"
             case .endTag(let name):

@@ -113,7 +113,9 @@ import Testing
     }
 
     @Test func textAndFonts() {
-        #expect(mathML(#"\text{if } x"#) == "<mtext>if </mtext><mi>x</mi>")
+        // Spaces in text are kept: no-break spaces, which browsers neither trim nor collapse.
+        #expect(mathML(#"\text{if } x"#) == "<mtext>if\u{00A0}</mtext><mi>x</mi>")
+        #expect(mathML(#"\text{ and  so}"#) == "<mtext>\u{00A0}and\u{00A0}\u{00A0}so</mtext>")
         #expect(mathML(#"\mathrm{d}x"#) == #"<mi mathvariant="normal">d</mi><mi>x</mi>"#)
         #expect(mathML(#"\mathrm{max}"#) == "<mi>max</mi>")
         #expect(mathML(#"\mathbf{W}"#) == "<mi>𝐖</mi>")

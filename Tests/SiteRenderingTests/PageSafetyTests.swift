@@ -99,6 +99,20 @@ import Testing
                 == "<br /><img src=\"a.png\" alt=\"A &amp; B\">")
     }
 
+    /// A raw `<a>` to another note's Markdown file reaches its page, as a Markdown link does;
+    /// other addresses are kept as written.
+    @Test func rawLinksToNotesReachTheirPages() {
+        #expect(
+            RawHTMLSanitizer.sanitize("<a href=\"11_Scaled_Attention.md#fully-masked-rows\">rows</a>")
+                == "<a href=\"11-scaled-attention.html#fully-masked-rows\">rows</a>")
+        #expect(
+            RawHTMLSanitizer.sanitize("<a href=\"3_Self%20Attention.md\">x</a>")
+                == "<a href=\"3-self-attention.html\">x</a>")
+        for kept in ["https://example.com/a.md", "notes/readme.md", "#local", "other.html"] {
+            #expect(RawHTMLSanitizer.sanitize("<a href=\"\(kept)\">x</a>") == "<a href=\"\(kept)\">x</a>")
+        }
+    }
+
     @Test func refusedTagsShowAsText() {
         #expect(RawHTMLSanitizer.sanitize("<script>alert(1)</script>") == "&lt;script>alert(1)&lt;/script>")
         #expect(RawHTMLSanitizer.sanitize("a < b > c") == "a &lt; b > c")

@@ -24,7 +24,9 @@ enum MathMLWriter {
         case .symbol(let symbol):
             return operatorElement(symbol)
         case .text(let text):
-            return .element("mtext", [], [.text(text)])
+            // TeX keeps the spaces of `\text{if }`; browsers trim a token's edge spaces and
+            // collapse the others, unless they are no-break spaces.
+            return .element("mtext", [], [.text(text.replacingOccurrences(of: " ", with: "\u{00A0}"))])
         case .space(let width):
             return .element("mspace", ["width": width])
         case .row(let nodes):
