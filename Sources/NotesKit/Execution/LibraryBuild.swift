@@ -105,7 +105,7 @@ public final class LibraryBuild: Sendable {
         }
         if product == .module {
             // Clients need the declarations only; the library's own compile checks the bodies.
-            arguments += ["-experimental-skip-non-inlinable-function-bodies-without-types"]
+            arguments += ["-Xfrontend", "-experimental-skip-non-inlinable-function-bodies-without-types"]
         }
         if product != .module {
             arguments +=
