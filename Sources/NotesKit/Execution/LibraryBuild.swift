@@ -6,10 +6,10 @@ import Foundation
 /// 1. `libAttention.so` starts at once, on a thread of its own;
 /// 2. meanwhile `start` compiles what notes are compiled against: the three modules'
 ///    interfaces (`.swiftmodule`; `Attention`'s without its function bodies, which step 1
-///    compiles and checks) and `libNoteResults.so`, then returns. Notes can now be compiled to
-///    object files against `modulesFolder`;
-/// 3. `finish` waits for step 1, links `libNoteRuntime.so`, records the manifest and moves the
-///    folder into place, where notes are linked against it.
+///    compiles and checks), `libNoteResults.so` and `NoteRuntime`'s object file, then returns.
+///    Notes can now be compiled to object files against `modulesFolder`;
+/// 3. `finish` waits for step 1, links `libNoteRuntime.so` (it needs `libAttention.so`), records
+///    the manifest and moves the folder into place, where notes are linked against it.
 public final class LibraryBuild: Sendable {
     /// Where the modules are, for `-I`, as soon as `start` returns.
     public let modulesFolder: URL
@@ -29,10 +29,16 @@ public final class LibraryBuild: Sendable {
         let build = LibraryBuild(
             staging: staging, folder: folder, digest: digest, sources: sources, toolchain: toolchain,
             moduleCache: moduleCache)
+        // At a lower priority than the optimised compile, which everything waits for.
+        let modules = Workers.map(count: 1, jobs: 1, yielding: true) { _ in
+            Result {
+                try build.compile("Attention", .module)
+                try build.compile("NoteResults", .moduleAndLibrary)
+                try build.compile("NoteRuntime", .moduleAndObject)
+            }
+        }
         do {
-            try build.compile("Attention", .module)
-            try build.compile("NoteResults", .moduleAndLibrary)
-            try build.compile("NoteRuntime", .module)
+            try modules[0].get()
         } catch {
             // No compiler is left running, and no half-built folder is left behind.
             _ = build.attentionLibrary.value()
@@ -66,7 +72,8 @@ public final class LibraryBuild: Sendable {
     public func finish() throws -> RuntimeLibrary {
         defer { try? FileManager.default.removeItem(at: modulesFolder) }
         try attentionLibrary.value().get()
-        try compile("NoteRuntime", .library)
+        try compile("NoteRuntime", .libraryFromObject)
+        try? FileManager.default.removeItem(at: modulesFolder.appendingPathComponent("NoteRuntime.o"))
         let manifest = try LibraryManifest.record(modulesFolder)
         if rename(modulesFolder.path, folder.path) != 0 {
             // Another build finished first: use its library if it is whole.
@@ -81,6 +88,11 @@ public final class LibraryBuild: Sendable {
     /// What one compiler run makes of a module.
     private enum Product {
         case module, library, moduleAndLibrary
+        /// The module and its object file, `<module>.o`, linked later by `libraryFromObject`.
+        case moduleAndObject, libraryFromObject
+
+        var emitsModule: Bool { [.module, .moduleAndLibrary, .moduleAndObject].contains(self) }
+        var emitsLibrary: Bool { [.library, .moduleAndLibrary, .libraryFromObject].contains(self) }
     }
 
     private func compile(_ module: String, _ product: Product) throws {
@@ -92,13 +104,19 @@ public final class LibraryBuild: Sendable {
         _ module: String, _ product: Product, in staging: URL, sources: [String: [String]], toolchain: Toolchain,
         moduleCache: URL
     ) throws {
-        var arguments =
-            ["-parse-as-library", "-module-name", module, "-module-link-name", module]
-            + RuntimeLibrary.flags(for: module) + ["-swift-version", RuntimeLibrary.languageMode(of: module)]
-            + ["-wmo", "-num-threads", String(ProcessInfo.processInfo.activeProcessorCount)]
-            + ["-I", staging.path, "-L", staging.path, "-module-cache-path", moduleCache.path]
-            + ["-diagnostic-style", "llvm"]
-        if product != .library {
+        let object = staging.appendingPathComponent("\(module).o").path
+        var arguments = ["-module-cache-path", moduleCache.path, "-diagnostic-style", "llvm"]
+        if product != .libraryFromObject {
+            arguments +=
+                ["-parse-as-library", "-module-name", module, "-module-link-name", module]
+                + RuntimeLibrary.flags(for: module) + ["-swift-version", RuntimeLibrary.languageMode(of: module)]
+                + ["-wmo", "-I", staging.path]
+            // LLVM's threads write an object file each: one is wanted for a later link.
+            if product != .moduleAndObject {
+                arguments += ["-num-threads", String(ProcessInfo.processInfo.activeProcessorCount)]
+            }
+        }
+        if product.emitsModule {
             arguments += [
                 "-emit-module", "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
             ]
@@ -107,15 +125,19 @@ public final class LibraryBuild: Sendable {
             // Clients need the declarations only; the library's own compile checks the bodies.
             arguments += ["-Xfrontend", "-experimental-skip-non-inlinable-function-bodies-without-types"]
         }
-        if product != .module {
+        if product == .moduleAndObject {
+            arguments += ["-c", "-o", object]
+        }
+        if product.emitsLibrary {
             arguments +=
                 [
                     "-emit-library", "-o", staging.appendingPathComponent("lib\(module).so").path,
-                    "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
+                    "-Xlinker", "-soname", "-Xlinker", "lib\(module).so", "-L", staging.path,
                 ] + RuntimeLibrary.dependencies(of: module).flatMap { ["-l\($0)"] }
         }
+        let inputs = product == .libraryFromObject ? [object] : sources[module, default: []]
         let compiled = try ChildProcess.run(
-            executable: toolchain.swiftc, arguments: arguments + sources[module, default: []],
+            executable: toolchain.swiftc, arguments: arguments + inputs,
             workingDirectory: staging, timeout: 600)
         guard compiled.succeeded else {
             throw NotesgenError.libraryBuildFailed(

@@ -104,13 +104,15 @@ public struct NotesRunner: Sendable {
             library = built
         case .building(let build):
             // While the optimiser works on the library (on one core), the notes' programs are
-            // compiled against its modules on the others; once it is done they are only linked.
+            // compiled against its modules on the others, yielding to it; once it is done they
+            // are only linked.
             let compiler = ProgramCompiler(
                 toolchain: toolchain,
                 moduleCacheFolder: ModuleCache.folder(in: settings.cacheFolder, toolchain: toolchain),
                 timeout: NoteExecutor.defaultCompileTimeout)
             let candidates = read.filter { !$0.hasInvalidOption }.map(\.note).filter { !$0.blocks.isEmpty }
-            let objects = Workers.map(count: candidates.count, jobs: max(1, settings.jobs - 1)) { index in
+            let objects = Workers.map(count: candidates.count, jobs: max(1, settings.jobs - 1), yielding: true) {
+                index in
                 NoteExecutor.precompile(
                     candidates[index], modules: build.modulesFolder, workFolder: workFolder, compiler: compiler)
             }

@@ -6,12 +6,19 @@ import Foundation
 /// there are cores: `--jobs 8` on a 2-core machine means 8 notes at once.
 enum Workers {
     /// `work(0)`, …, `work(count - 1)`, at most `jobs` at a time, in the order of the indices.
-    static func map<T: Sendable>(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> T) -> [T] {
+    /// - Parameter yielding: the work, and the processes it starts, run at a lower priority, so
+    ///   that work running beside it that everything waits for gets the cores first.
+    static func map<T: Sendable>(
+        count: Int, jobs: Int, yielding: Bool = false, _ work: @escaping @Sendable (Int) -> T
+    ) -> [T] {
         let queue = WorkQueue<T>(count: count)
         let finished = DispatchGroup()
         for _ in 0..<max(1, min(jobs, count)) {
             finished.enter()
             Thread {
+                // On Linux `setpriority(PRIO_PROCESS, 0, …)` sets the calling thread's niceness,
+                // and the processes a thread starts inherit it.
+                if yielding { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
                 while let index = queue.next() { queue.store(work(index), at: index) }
                 finished.leave()
             }.start()
