@@ -101,6 +101,32 @@ import Testing
         #expect(found.hash == library.hash && found.builtHash == library.builtHash)
     }
 
+    /// A cache folder copied elsewhere (a project moved with its cache) still builds: Clang
+    /// refuses modules built in another module cache folder, so each place has its own.
+    @Test func copiedCacheStillBuilds() async throws {
+        let folder = try TemporaryFolder("copied-cache")
+        defer { folder.remove() }
+        try TestEnvironment.makeTinyPackage(in: folder.url)
+        let original = folder.url.appendingPathComponent("cache")
+        let toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
+        _ = try await onThread {
+            try RuntimeLibrary.prepare(packageRoot: folder.url, toolchain: toolchain, cacheFolder: original)
+        }
+        let copy = folder.url.appendingPathComponent("moved/cache")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: original, to: copy)
+        #expect(
+            ModuleCache.folder(in: copy, toolchain: toolchain).lastPathComponent
+                != ModuleCache.folder(in: original, toolchain: toolchain).lastPathComponent)
+        // A changed source: the library is compiled again, in the copy.
+        try TestEnvironment.makeTinyPackage(in: folder.url, attention: "public func one() -> Int { 2 - 1 }\n")
+        let rebuilt = try await onThread {
+            try RuntimeLibrary.prepare(packageRoot: folder.url, toolchain: toolchain, cacheFolder: copy)
+        }
+        #expect(rebuilt.folder.path.hasPrefix(copy.path))
+        #expect(LibraryManifest.verified(in: rebuilt.folder) != nil)
+    }
+
     /// A cold build of real notes (an empty cache: the library compiles while the notes do)
     /// gives the results the shared, warm cache gives.
     @Test func coldBuildGivesTheResultsOfAWarmBuild() async throws {

@@ -6,13 +6,15 @@ import Foundation
 ///
 /// Concurrent compiles may share it: Clang writes each module to a temporary file and renames
 /// it into place, under a lock file. One folder per compiler version, since a module built by one
-/// compiler is of no use to another.
+/// compiler is of no use to another, and per place: Clang refuses a module built in another
+/// module cache folder, so a cache folder moved or copied elsewhere starts a new one.
 enum ModuleCache {
     /// The cache entry's name in the notesgen cache folder.
     static let entryName = "module-cache"
 
     static func folder(in cacheFolder: URL, toolchain: Toolchain) -> URL {
-        cacheFolder.appendingPathComponent(entryName).appendingPathComponent(
-            String(SHA256.hex(toolchain.version).prefix(16)))
+        let place = cacheFolder.resolvingSymlinksInPath().standardizedFileURL.path
+        return cacheFolder.appendingPathComponent(entryName).appendingPathComponent(
+            String(SHA256.hex(toolchain.version + "\n" + place).prefix(16)))
     }
 }
