@@ -50,10 +50,19 @@ extension MarkdownNode {
     /// in document order (depth-first pre-order). `depth` is 0 for this node, 1 for its
     /// children, and so on. Iterative, so deep nesting cannot overflow the stack.
     public func walk(_ visit: (_ node: MarkdownNode, _ depth: Int) throws -> Void) rethrows {
-        var pending: [(node: MarkdownNode, depth: Int)] = [(self, 0)]
-        while let (node, depth) = pending.popLast() {
-            try visit(node, depth)
-            pending.append(contentsOf: node.children.reversed().lazy.map { ($0, depth + 1) })
+        try visit(self, 0)
+        // One entry per open level: its nodes and the next one to visit (a node's depth is the
+        // number of open levels), so nodes are not copied onto a stack.
+        var levels: [(siblings: [MarkdownNode], next: Int)] = [(children, 0)]
+        while let level = levels.last {
+            guard level.next < level.siblings.count else {
+                levels.removeLast()
+                continue
+            }
+            levels[levels.count - 1].next += 1
+            let node = level.siblings[level.next]
+            try visit(node, levels.count)
+            if !node.children.isEmpty { levels.append((node.children, 0)) }
         }
     }
 

@@ -90,6 +90,24 @@ import Testing
         #expect(again.script == script)
     }
 
+    /// The page cache keeps each note's sections as bytes: they read back exactly, whatever the
+    /// text holds, and damaged bytes are not an index.
+    @Test func sectionsReadBackFromTheirCacheBytes() throws {
+        var index = SearchIndex()
+        index.add(note: Self.note, results: [Self.result])
+        var hostile = Self.note
+        hostile.document = MarkdownParser.parse("# T\n\n## A\u{1F}B \u{0}\ttab é 😀\n\ntext\n")
+        index.add(note: hostile, results: [])
+        let data = index.cacheData
+        let read = try #require(SearchIndex(cacheData: data))
+        #expect(read.sections == index.sections)
+        #expect(read.script == index.script)
+        #expect(SearchIndex(cacheData: data.dropLast()) == nil)
+        #expect(SearchIndex(cacheData: data + Data([0])) == nil)
+        #expect(SearchIndex(cacheData: Data()) == nil)
+        #expect(SearchIndex(cacheData: SearchIndex().cacheData)?.sections.isEmpty == true)
+    }
+
     @Test func postingsRecordSectionGapsAndCounts() throws {
         var index = SearchIndex()
         let note = makeNote("# T\n\nalpha alpha alpha\n\n## B\n\nbeta\n\n## C\n\nalpha\n")

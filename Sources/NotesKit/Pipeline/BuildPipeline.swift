@@ -127,17 +127,15 @@ public struct BuildPipeline: Sendable {
         } else {
             // Each note's sections, from the cache when its page is (`pageKey` covers them too).
             let parts = Workers.map(count: outcomes.count, jobs: jobs) { index -> SearchIndex in
-                let sectionsKey = keys[index].map { "search-sections-" + $0 }
+                let sectionsKey = keys[index].map { "search-sections-v2-" + $0 }
                 if let sectionsKey, let cached = cache?.page(forKey: sectionsKey),
-                    let search = try? JSONDecoder().decode(SearchIndex.self, from: cached.data)
+                    let search = SearchIndex(cacheData: cached.data)
                 {
                     return search
                 }
                 var search = SearchIndex()
                 search.add(note: outcomes[index].note, results: outcomes[index].results.map { Optional($0) })
-                if let sectionsKey, let data = try? JSONEncoder().encode(search) {
-                    cache?.store(data, forKey: sectionsKey)
-                }
+                if let sectionsKey { cache?.store(search.cacheData, forKey: sectionsKey) }
                 return search
             }
             var search = SearchIndex()
