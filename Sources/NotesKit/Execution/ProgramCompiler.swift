@@ -41,7 +41,15 @@ struct ProgramCompiler: Sendable {
         [
             "-L", library.path, "-lAttention", "-lNoteResults", "-lNoteRuntime", "-Xlinker", "-rpath", "-Xlinker",
             library.path,
-        ]
+        ] + (usesLLD ? ["-use-ld=lld"] : [])
+    }
+
+    /// The toolchain's own linker, lld, when it ships one: it links a note in 0.14 s where the
+    /// system's gold takes 0.17 s (a cold build links every note after the library is done).
+    private var usesLLD: Bool {
+        let lld = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(
+            "ld.lld")
+        return FileManager.default.isExecutableFile(atPath: lld.path)
     }
 
     private func run(_ arguments: [String], in folder: URL) throws -> ChildProcess.Result {
