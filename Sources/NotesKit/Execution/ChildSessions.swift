@@ -53,7 +53,25 @@ enum ChildSessions {
     /// Kills the session's process group, then every other process of the session.
     private static func killSession(_ session: pid_t) {
         kill(-session, SIGKILL)
-        for process in members(of: session) { kill(process, SIGKILL) }
+        let members = members(of: session)
+        for process in members { kill(process, SIGKILL) }
+        waitUntilEnded(members)
+    }
+
+    /// Waits (up to `seconds`) until none of `pids` runs any more: a killed process takes a
+    /// moment to end, and none may still be running once notesgen has exited. A zombie has
+    /// ended (its parent reaps it).
+    static func waitUntilEnded(_ pids: [pid_t], seconds: Double = 2) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, pids.contains(where: isRunning) { usleep(2_000) }
+    }
+
+    /// Whether `pid` is a process that has not ended (`/proc/<pid>/stat`'s state is not `Z`).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let data = FileHandle(forReadingAtPath: "/proc/\(pid)/stat")?.readDataToEndOfFile(),
+            case let stat = String(decoding: data, as: UTF8.self), let nameEnd = stat.lastIndex(of: ")")
+        else { return false }
+        return stat[stat.index(after: nameEnd)...].split(separator: " ").first != "Z"
     }
 
     /// The processes whose session is `session`, from /proc/<pid>/stat:

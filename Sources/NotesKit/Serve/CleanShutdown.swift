@@ -32,7 +32,8 @@ enum CleanShutdown {
     ///
     /// They are stopped first (SIGSTOP), round after round until no new one appears: a stopped
     /// child has not ended, so the builder waiting for it starts nothing else, and another
-    /// builder thread's new child is caught in the next round. Then all are killed at once.
+    /// builder thread's new child is caught in the next round. Then all are killed at once, and
+    /// waited for until they have ended.
     static func endDescendants() {
         var stopped: Set<pid_t> = []
         for _ in 0..<50 {
@@ -43,6 +44,7 @@ enum CleanShutdown {
             usleep(10_000)
         }
         for pid in stopped { kill(pid, SIGKILL) }
+        ChildSessions.waitUntilEnded(Array(stopped))
     }
 
     /// Living descendants of `root`, parents before their children (zombies are dead already;
