@@ -35,6 +35,20 @@ public enum RawHTMLSanitizer {
     /// Attributes any allowed element may carry.
     public static let globalAttributes: Set<String> = ["title", "lang", "dir"]
 
+    /// The `href` of every `<a>` in `html` that `sanitize` keeps, as written: what the link
+    /// checker checks in raw HTML.
+    public static func linkAddresses(in html: String) -> [String] {
+        var reader = RawHTMLReader(html)
+        var addresses: [String] = []
+        while let token = reader.next() {
+            guard case .startTag("a", let attributes, _) = token else { continue }
+            for (attribute, value) in attributes where attribute == "href" && URLPolicy.allows(value, as: .link) {
+                addresses.append(value)
+            }
+        }
+        return addresses
+    }
+
     /// `html` with every tag rewritten or neutralised (see the type's description).
     public static func sanitize(_ html: String) -> String {
         var reader = RawHTMLReader(html)

@@ -70,6 +70,26 @@ private func shown(_ values: [Double]) -> RecordedOutput {
         #expect(problems.first?.details?.contains("why-divide-by-d_k") == true)
     }
 
+    /// Links written in raw HTML (an answer in `<details>`) are checked like Markdown links.
+    @Test func linksInRawHTMLAreCheckedToo() {
+        let source = note(
+            """
+            # Intro
+
+            <details><summary>Answer</summary>See <a href="3_Math.md#why-divide-by-d_k">why</a>.</details>
+
+            <details><summary>Answer</summary>
+
+            See <a href="4_Missing.md">it</a> and <a href="3_Math.md#why-scale">why</a>.
+            </details>
+            """, named: "1_Intro.md")
+        let problems = NoteLinkCheck.diagnostics(for: [source, target])
+        #expect(problems.map(\.id) == [.brokenLink, .brokenLink])
+        #expect(problems.map(\.line) == [7, 7])
+        #expect(problems.map(\.summary).joined().contains("4_Missing.md"))
+        #expect(problems.map(\.summary).joined().contains("#why-scale"))
+    }
+
     @Test func gitHubsPercentEncodedLinksReachNotesWithSpacesAndPunctuation() {
         let names = ["2_Self Attention.md", "3_What?.md", "4_#1 idea.md", "5_100%.md", "6_Ünïcode.md"]
         let targets = names.map { note("# \($0)\n\n## Why?\n", named: $0) }

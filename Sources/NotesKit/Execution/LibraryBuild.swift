@@ -19,6 +19,8 @@ public final class LibraryBuild: Sendable {
     private let toolchain: Toolchain
     private let moduleCache: URL
     private let attentionLibrary: Pending<Result<Void, Error>>
+    /// Set when the build is given up: the optimised compile is stopped rather than waited for.
+    private let abandoned = Cancellation()
 
     /// Begins the build in `staging`, whose `src/` holds the sources to compile (listed in
     /// `sources` by module); `folder` is where the built library will be.
@@ -41,6 +43,7 @@ public final class LibraryBuild: Sendable {
             try modules[0].get()
         } catch {
             // No compiler is left running, and no half-built folder is left behind.
+            build.abandoned.cancel()
             _ = build.attentionLibrary.value()
             try? FileManager.default.removeItem(at: staging)
             throw error
@@ -58,11 +61,12 @@ public final class LibraryBuild: Sendable {
         self.sources = sources
         self.toolchain = toolchain
         self.moduleCache = moduleCache
+        let abandoned = abandoned
         attentionLibrary = Pending { [staging, sources, toolchain, moduleCache] in
             Result {
                 try Self.compile(
                     "Attention", .library, in: staging, sources: sources, toolchain: toolchain,
-                    moduleCache: moduleCache)
+                    moduleCache: moduleCache, stopsWhen: { abandoned.isCancelled })
             }
         }
     }
@@ -102,7 +106,7 @@ public final class LibraryBuild: Sendable {
 
     private static func compile(
         _ module: String, _ product: Product, in staging: URL, sources: [String: [String]], toolchain: Toolchain,
-        moduleCache: URL
+        moduleCache: URL, stopsWhen shouldStop: (@Sendable () -> Bool)? = nil
     ) throws {
         let object = staging.appendingPathComponent("\(module).o").path
         var arguments = ["-module-cache-path", moduleCache.path, "-diagnostic-style", "llvm"]
@@ -138,7 +142,7 @@ public final class LibraryBuild: Sendable {
         let inputs = product == .libraryFromObject ? [object] : sources[module, default: []]
         let compiled = try ChildProcess.run(
             executable: toolchain.swiftc, arguments: arguments + inputs,
-            workingDirectory: staging, timeout: 600)
+            workingDirectory: staging, timeout: 600, shouldKill: shouldStop)
         guard compiled.succeeded else {
             throw NotesgenError.libraryBuildFailed(
                 output: String(decoding: compiled.stderr + compiled.stdout, as: UTF8.self))

@@ -14,8 +14,7 @@ public enum NoteLinkCheck {
         var diagnostics: [Diagnostic] = []
         for note in notes {
             diagnostics += unpublishedAddresses(in: note)
-            for link in note.document.allNodes(ofKind: .link) {
-                guard case .link(let destination, _) = link.kind else { continue }
+            for (destination, line) in linkAddresses(in: note) {
                 let target: String
                 let fragment: String?
                 if destination.hasPrefix("#") {
@@ -28,14 +27,14 @@ public enum NoteLinkCheck {
                 guard let anchors = anchorsByFile[target] else {
                     diagnostics.append(
                         Diagnostic(
-                            .error, file: note.path, line: link.range.start.line,
+                            .error, file: note.path, line: line,
                             summary: "link to '\(target)', which is not a note in this folder", id: .brokenLink))
                     continue
                 }
                 if let fragment, !fragment.isEmpty, !anchors.contains(fragment) {
                     diagnostics.append(
                         Diagnostic(
-                            .error, file: note.path, line: link.range.start.line,
+                            .error, file: note.path, line: line,
                             summary: "link to '#\(fragment)', which is not a heading of \(target)",
                             id: .brokenLink,
                             details: "  its headings' anchors: \(anchors.sorted().joined(separator: ", "))"))
@@ -43,6 +42,23 @@ public enum NoteLinkCheck {
             }
         }
         return diagnostics
+    }
+
+    /// Every link of the note with its line: Markdown links, and `<a href>` in raw HTML (which
+    /// the site rewrites the same way, `RawHTMLSanitizer`).
+    static func linkAddresses(in note: Note) -> [(destination: String, line: Int)] {
+        var addresses: [(destination: String, line: Int)] = []
+        note.document.walk { node, _ in
+            switch node.kind {
+            case .link(let destination, _):
+                addresses.append((destination, node.range.start.line))
+            case .htmlBlock(let html), .inlineHTML(let html):
+                addresses += RawHTMLSanitizer.linkAddresses(in: html).map { ($0, node.range.start.line) }
+            default:
+                break
+            }
+        }
+        return addresses
     }
 
     /// Links and images whose addresses the site leaves out, each a warning at its line.

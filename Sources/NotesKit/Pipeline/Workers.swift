@@ -75,3 +75,13 @@ final class Pending<T: Sendable>: @unchecked Sendable {
         return result!
     }
 }
+
+/// A flag one thread sets and others read: work that is no longer wanted.
+final class Cancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    func cancel() { lock.withLock { cancelled = true } }
+
+    var isCancelled: Bool { lock.withLock { cancelled } }
+}
