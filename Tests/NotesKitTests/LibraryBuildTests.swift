@@ -47,35 +47,22 @@ import Testing
         ("public func one() -> Int { \"one\" }\n", "cannot convert return expression"),
     ])
     func errorInTheLibraryStopsItsBuild(attention: String, message: String) async throws {
-        let folder = try TemporaryFolder("library-error")
-        defer { folder.remove() }
-        try TestEnvironment.makeTinyPackage(in: folder.url, attention: attention)
-        let cache = folder.url.appendingPathComponent("cache")
-        let toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
+        let package = try TinyPackage("library-error", attention: attention)
+        defer { package.remove() }
         let error = await #expect(throws: NotesgenError.self) {
-            try await onThread {
-                let preparation = try RuntimeLibrary.begin(
-                    packageRoot: folder.url, toolchain: toolchain, cacheFolder: cache)
-                if case .building(let build) = preparation { _ = try build.finish() }
-            }
+            if case .building(let build) = try await package.begin() { _ = try await onThread { try build.finish() } }
         }
         let description = error.map { "\($0)" } ?? ""
         #expect(description.contains(message) && description.contains("Attention.swift:1:"), "\(description)")
-        #expect(try stagingFolders(in: cache).isEmpty)
+        #expect(try stagingFolders(in: package.cache).isEmpty)
     }
 
     /// A library that compiles is built in stages: the modules are there when `begin` returns,
     /// before the shared libraries, and `finish` completes the folder.
     @Test func modulesAreReadyBeforeTheLibrary() async throws {
-        let folder = try TemporaryFolder("library-stages")
-        defer { folder.remove() }
-        try TestEnvironment.makeTinyPackage(in: folder.url)
-        let cache = folder.url.appendingPathComponent("cache")
-        let toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
-        let preparation = try await onThread {
-            try RuntimeLibrary.begin(packageRoot: folder.url, toolchain: toolchain, cacheFolder: cache)
-        }
-        guard case .building(let build) = preparation else {
+        let package = try TinyPackage("library-stages")
+        defer { package.remove() }
+        guard case .building(let build) = try await package.begin() else {
             Issue.record("an empty cache has no library: it must be built")
             return
         }
@@ -88,12 +75,9 @@ import Testing
                 atPath: build.modulesFolder.appendingPathComponent("libNoteRuntime.so").path))
         let library = try await onThread { try build.finish() }
         #expect(LibraryManifest.verified(in: library.folder) != nil)
-        #expect(try stagingFolders(in: cache).isEmpty)
+        #expect(try stagingFolders(in: package.cache).isEmpty)
         // The next build finds it.
-        let again = try await onThread {
-            try RuntimeLibrary.begin(packageRoot: folder.url, toolchain: toolchain, cacheFolder: cache)
-        }
-        guard case .built(let found) = again else {
+        guard case .built(let found) = try await package.begin() else {
             Issue.record("the built library is in the cache")
             return
         }
@@ -104,11 +88,9 @@ import Testing
     /// A cache folder copied elsewhere (a project moved with its cache) still builds: Clang
     /// refuses modules built in another module cache folder, so each place has its own.
     @Test func copiedCacheStillBuilds() async throws {
-        let folder = try TemporaryFolder("copied-cache")
-        defer { folder.remove() }
-        try TestEnvironment.makeTinyPackage(in: folder.url)
-        let original = folder.url.appendingPathComponent("cache")
-        let toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
+        let package = try TinyPackage("copied-cache")
+        defer { package.remove() }
+        let (folder, original, toolchain) = (package.folder, package.cache, package.toolchain)
         _ = try await onThread {
             try RuntimeLibrary.prepare(packageRoot: folder.url, toolchain: toolchain, cacheFolder: original)
         }
@@ -145,6 +127,28 @@ import Testing
         #expect(!cold.flatMap(\.results).isEmpty)
         let work = folder.url.appendingPathComponent("cache/work")
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []).isEmpty, "no program left")
+    }
+
+    /// A package of one-line modules (`TestEnvironment.makeTinyPackage`) with a cache of its own.
+    private struct TinyPackage {
+        let folder: TemporaryFolder
+        let toolchain: Toolchain
+        var cache: URL { folder.url.appendingPathComponent("cache") }
+
+        init(_ purpose: String, attention: String = "public func one() -> Int { 1 }\n") throws {
+            folder = try TemporaryFolder(purpose)
+            try TestEnvironment.makeTinyPackage(in: folder.url, attention: attention)
+            toolchain = try Toolchain.locate(cacheFolder: TestEnvironment.cacheFolder)
+        }
+
+        func begin() async throws -> RuntimeLibrary.Preparation {
+            let (root, toolchain, cache) = (folder.url, toolchain, cache)
+            return try await onThread {
+                try RuntimeLibrary.begin(packageRoot: root, toolchain: toolchain, cacheFolder: cache)
+            }
+        }
+
+        func remove() { folder.remove() }
     }
 
     private func stagingFolders(in cache: URL) throws -> [String] {

@@ -66,26 +66,14 @@ enum ChildSessions {
         while Date() < deadline, pids.contains(where: isRunning) { usleep(2_000) }
     }
 
-    /// Whether `pid` is a process that has not ended (`/proc/<pid>/stat`'s state is not `Z`).
+    /// Whether `pid` is a process that has not ended.
     static func isRunning(_ pid: pid_t) -> Bool {
-        guard let data = FileHandle(forReadingAtPath: "/proc/\(pid)/stat")?.readDataToEndOfFile(),
-            case let stat = String(decoding: data, as: UTF8.self), let nameEnd = stat.lastIndex(of: ")")
-        else { return false }
-        return stat[stat.index(after: nameEnd)...].split(separator: " ").first != "Z"
+        ProcessStatus(of: pid).map { !$0.isZombie } ?? false
     }
 
-    /// The processes whose session is `session`, from /proc/<pid>/stat:
-    /// `pid (name) state ppid pgrp session …`, the name possibly holding spaces and parentheses.
+    /// The processes whose session is `session`.
     private static func members(of session: pid_t) -> [pid_t] {
-        let ids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { pid_t($0) } ?? []
-        return ids.filter { id in
-            // Read to the end: /proc files report a size of 0.
-            guard let data = FileHandle(forReadingAtPath: "/proc/\(id)/stat")?.readDataToEndOfFile(),
-                case let stat = String(decoding: data, as: UTF8.self), let nameEnd = stat.lastIndex(of: ")")
-            else { return false }
-            let fields = stat[stat.index(after: nameEnd)...].split(separator: " ")
-            return fields.count > 3 && pid_t(fields[3]) == session
-        }
+        ProcessStatus.allProcessIDs.filter { ProcessStatus(of: $0)?.session == session }
     }
 
     /// Installs the handlers once, before the first child starts.

@@ -52,9 +52,9 @@ enum CleanShutdown {
     static func descendants(of root: pid_t) -> [pid_t] {
         #if os(Linux)
             var children: [pid_t: [pid_t]] = [:]
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-                guard let pid = pid_t(name), let (parent, state) = status(of: pid), state != "Z" else { continue }
-                children[parent, default: []].append(pid)
+            for pid in ProcessStatus.allProcessIDs {
+                guard let status = ProcessStatus(of: pid), !status.isZombie else { continue }
+                children[status.parent, default: []].append(pid)
             }
             var found: [pid_t] = []
             var queue = children[root] ?? []
@@ -68,16 +68,5 @@ enum CleanShutdown {
             // Elsewhere Ctrl-C reaches the whole process group; SIGTERM is not covered (yet).
             return []
         #endif
-    }
-
-    /// The parent and state of a process, from `/proc/<pid>/stat` (`pid (name) S ppid …`; the
-    /// name may hold spaces and parentheses, so it is read from the last `)`).
-    private static func status(of pid: pid_t) -> (parent: pid_t, state: Character)? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = text.lastIndex(of: ")")
-        else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 1, let state = fields[0].first, let parent = pid_t(fields[1]) else { return nil }
-        return (parent, state)
     }
 }
