@@ -6,7 +6,14 @@ import Foundation
 ///
 /// Dot files and dot folders are skipped (editors' swap files, `.notesgen-cache`), and so are
 /// the `ignored` folders, so that a build never triggers itself.
+///
+/// A change is reported once the files have settled (two polls `settleInterval` apart agree):
+/// an editor that saves in place truncates the file before writing it, and a build started in
+/// between would show an empty page, or compile half a note.
 final class FolderWatcher: @unchecked Sendable {
+    /// Every watched file's stamp, by path.
+    typealias Snapshot = [String: Stamp]
+
     /// What a change to a file alters.
     struct Stamp: Equatable {
         var modified: timespec
@@ -22,30 +29,31 @@ final class FolderWatcher: @unchecked Sendable {
     private let roots: [String]
     private let ignored: Set<String>
     private let interval: TimeInterval
-    private let onChange: @Sendable () -> Void
+    private let settleInterval: TimeInterval
+    private let lock = NSLock()
+    private var isStopped = false
 
     /// - Parameters:
     ///   - roots: folders to watch, with everything below them.
     ///   - ignored: folders below the roots to skip.
-    ///   - onChange: called on the watcher's thread after a poll that found a change.
-    init(roots: [URL], ignoring ignored: [URL], interval: TimeInterval = 0.25, onChange: @escaping @Sendable () -> Void)
-    {
+    init(roots: [URL], ignoring ignored: [URL], interval: TimeInterval = 0.25, settleInterval: TimeInterval = 0.05) {
         self.roots = roots.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
         self.ignored = Set(ignored.map { $0.standardizedFileURL.resolvingSymlinksInPath().path })
         self.interval = interval
-        self.onChange = onChange
+        self.settleInterval = settleInterval
     }
 
-    /// Polls on a thread of its own, for as long as the process runs.
-    func start() {
+    /// Polls on a thread of its own until `stop()`; calls `onChange` on that
+    /// thread with the settled snapshot after each change.
+    func start(onChange: @escaping @Sendable (Snapshot) -> Void) {
         let thread = Thread { [self] in
             var last = snapshot()
-            while true {
+            while !lock.withLock({ isStopped }) {
                 Thread.sleep(forTimeInterval: interval)
                 let now = snapshot()
                 if now != last {
-                    last = now
-                    onChange()
+                    last = settled(from: now)
+                    onChange(last)
                 }
             }
         }
@@ -53,8 +61,26 @@ final class FolderWatcher: @unchecked Sendable {
         thread.start()
     }
 
+    /// Ends the polling after the current poll (`serve` never stops; tests do).
+    func stop() {
+        lock.withLock { isStopped = true }
+    }
+
+    /// The first of consecutive snapshots that agree, starting from `changed`; after 40 polls
+    /// (a file written without pause for 2 s) the latest, so that a build still follows.
+    private func settled(from changed: Snapshot) -> Snapshot {
+        var latest = changed
+        for _ in 0..<40 {
+            Thread.sleep(forTimeInterval: settleInterval)
+            let next = snapshot()
+            if next == latest { break }
+            latest = next
+        }
+        return latest
+    }
+
     /// Every file below the roots, by path.
-    func snapshot() -> [String: Stamp] {
+    func snapshot() -> Snapshot {
         var stamps: [String: Stamp] = [:]
         for root in roots { add(root, to: &stamps) }
         return stamps

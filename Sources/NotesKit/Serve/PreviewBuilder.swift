@@ -7,19 +7,28 @@ import NoteModel
 /// Builds run the same steps as `notesgen build` (`NotesRunner`, then `BuildPipeline.render`)
 /// with the same cache, so a prose edit runs no compiler and a code edit recompiles one note.
 /// Requests that arrive during a build are merged into one build after it: a burst of saves
-/// costs at most one extra build, and no build is ever half-published.
+/// costs at most one extra build, and no build is ever half-published. A request for the very
+/// files the last build read (their stamps taken before it read them) builds nothing.
 final class PreviewBuilder: @unchecked Sendable {
     private let settings: RunSettings
     private let site: PreviewSite
     private let hub: ReloadHub
     private let quiet: Bool
     private let timings: Bool
+    private let snapshotOfInputs: @Sendable () -> FolderWatcher.Snapshot
     private let condition = NSCondition()
     private var isRequested = true
+    private var requestedInputs: FolderWatcher.Snapshot?
+    private var builtInputs: FolderWatcher.Snapshot?
     private var buildCount = 0
 
-    init(settings: RunSettings, site: PreviewSite, hub: ReloadHub, quiet: Bool, timings: Bool) {
+    /// - Parameter snapshotOfInputs: the stamps of the files builds read (the watcher's).
+    init(
+        settings: RunSettings, site: PreviewSite, hub: ReloadHub, quiet: Bool, timings: Bool,
+        snapshotOfInputs: @escaping @Sendable () -> FolderWatcher.Snapshot
+    ) {
         self.settings = settings
+        self.snapshotOfInputs = snapshotOfInputs
         self.site = site
         self.hub = hub
         self.quiet = quiet
@@ -33,7 +42,10 @@ final class PreviewBuilder: @unchecked Sendable {
                 condition.lock()
                 while !isRequested { condition.wait() }
                 isRequested = false
+                let requested = requestedInputs
                 condition.unlock()
+                if let requested, requested == builtInputs { continue }
+                builtInputs = snapshotOfInputs()
                 build()
             }
         }
@@ -41,10 +53,12 @@ final class PreviewBuilder: @unchecked Sendable {
         thread.start()
     }
 
-    /// Asks for a build; one after the current one if a build is running.
-    func requestBuild() {
+    /// Asks for a build of the files as `inputs` describes them; one after the current one if a
+    /// build is running.
+    func requestBuild(inputs: FolderWatcher.Snapshot) {
         condition.lock()
         isRequested = true
+        requestedInputs = inputs
         condition.signal()
         condition.unlock()
     }

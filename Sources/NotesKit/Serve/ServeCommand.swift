@@ -59,12 +59,12 @@ struct ServeCommand: ParsableCommand {
         }
         Progress.write("notesgen: serving \(url) (Ctrl-C stops)")
 
+        let watcher = FolderWatcher(roots: watchedFolders(settings), ignoring: [settings.cacheFolder])
         let builder = PreviewBuilder(
-            settings: settings, site: site, hub: hub, quiet: options.quiet, timings: options.timings)
+            settings: settings, site: site, hub: hub, quiet: options.quiet, timings: options.timings,
+            snapshotOfInputs: watcher.snapshot)
         builder.start()
-        FolderWatcher(roots: watchedFolders(settings), ignoring: [settings.cacheFolder]) {
-            builder.requestBuild()
-        }.start()
+        watcher.start { builder.requestBuild(inputs: $0) }
         Task {
             // A page that went away without closing its connection is noticed when writing fails.
             while true {
