@@ -27,8 +27,11 @@ import Testing
             #expect(oneStep.messages.filter { !$0.isExpected }.map(\.id) == ids, "\(oneStep.messages)")
             let program = try #require(
                 NoteExecutor.precompile(
-                    note, modules: library.folder, workFolder: folder.url, compiler: executor.compiler))
+                    note,
+                    library: LibraryInProgress(modules: library.folder, stubs: library.folder, folder: library.folder),
+                    workFolder: folder.url, compiler: executor.compiler))
             #expect(FileManager.default.fileExists(atPath: program.object.path) == program.compile.succeeded)
+            #expect(program.isLinked == program.compile.succeeded)
             let twoSteps = try await onThread { executor.run(note, precompiled: program) }
             #expect(twoSteps == oneStep)
             #expect(!FileManager.default.fileExists(atPath: program.folder.path), "the program's folder is removed")
@@ -57,8 +60,9 @@ import Testing
         #expect(try stagingFolders(in: package.cache).isEmpty)
     }
 
-    /// A library that compiles is built in stages: the modules are there when `begin` returns,
-    /// before the shared libraries, and `finish` completes the folder.
+    /// A library that compiles is built in stages: the modules, the small libraries and the stub
+    /// `libAttention.so` are there when `begin` returns, before the library, and `finish`
+    /// completes the folder.
     @Test func modulesAreReadyBeforeTheLibrary() async throws {
         let package = try TinyPackage("library-stages")
         defer { package.remove() }
@@ -70,11 +74,53 @@ import Testing
             let path = build.modulesFolder.appendingPathComponent("\(module).swiftmodule").path
             #expect(FileManager.default.fileExists(atPath: path), "\(module)")
         }
+        let stub = build.stubFolder.appendingPathComponent("libAttention.so").path
+        #expect(FileManager.default.fileExists(atPath: stub))
         #expect(
-            !FileManager.default.fileExists(
+            FileManager.default.fileExists(
                 atPath: build.modulesFolder.appendingPathComponent("libNoteRuntime.so").path))
+
+        // Programs compiled and linked now (against the stub) run once the library is done; one
+        // that needs a symbol no library has fails at its start, and its link after says why.
+        let compiler = ProgramCompiler(
+            toolchain: package.toolchain,
+            moduleCacheFolder: ModuleCache.folder(in: package.cache, toolchain: package.toolchain), timeout: 600)
+        let programs = package.folder.url.appendingPathComponent("programs")
+        try FileManager.default.createDirectory(at: programs, withIntermediateDirectories: true)
+        let sources = [
+            "works": "import Attention\nimport NoteRuntime\nprint(one(), two())\n",
+            "lacks": "@_silgen_name(\"no_library_defines_this\") func missing() -> Int\nprint(missing())\n",
+        ]
+        let inProgress = build.inProgress
+        var objects: [String: URL] = [:]
+        for (name, source) in sources {
+            let file = programs.appendingPathComponent("\(name).swift")
+            try Data(source.utf8).write(to: file)
+            let object = programs.appendingPathComponent("\(name).o")
+            let compiled = try compiler.compileObject(file, to: object, modules: inProgress.modules)
+            #expect(compiled.succeeded, "\(String(decoding: compiled.stderr, as: UTF8.self))")
+            let linked = try compiler.linkBeforeTheLibrary(
+                object, to: programs.appendingPathComponent(name), modules: inProgress.modules,
+                stubs: inProgress.stubs, library: inProgress.folder)
+            #expect(linked.succeeded, "\(String(decoding: linked.stderr, as: UTF8.self))")
+            objects[name] = object
+        }
         let library = try await onThread { try build.finish() }
         #expect(LibraryManifest.verified(in: library.folder) != nil)
+        #expect(!FileManager.default.fileExists(atPath: library.folder.appendingPathComponent("stub").path))
+        let works = try ChildProcess.run(
+            executable: programs.appendingPathComponent("works"), arguments: [], workingDirectory: programs,
+            timeout: 600)
+        #expect(String(decoding: works.stdout, as: UTF8.self) == "1 2\n")
+        let lacks = try ChildProcess.run(
+            executable: programs.appendingPathComponent("lacks"), arguments: [], workingDirectory: programs,
+            timeout: 600)
+        #expect(lacks.missedASymbolAtStart, "\(lacks.status): \(String(decoding: lacks.stderr, as: UTF8.self))")
+        #expect(!works.missedASymbolAtStart)
+        let relinked = try compiler.link(
+            try #require(objects["lacks"]), to: programs.appendingPathComponent("lacks"), library: library.folder)
+        #expect(String(decoding: relinked.stderr, as: UTF8.self).contains("no_library_defines_this"))
+        #expect(!relinked.succeeded)
         #expect(try stagingFolders(in: package.cache).isEmpty)
         // The next build finds it.
         guard case .built(let found) = try await package.begin() else {

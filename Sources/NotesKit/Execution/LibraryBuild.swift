@@ -6,13 +6,17 @@ import Foundation
 /// 1. `libAttention.so` starts at once, on a thread of its own;
 /// 2. meanwhile `start` compiles what notes are compiled against: the three modules'
 ///    interfaces (`.swiftmodule`; `Attention`'s without its function bodies, which step 1
-///    compiles and checks), `libNoteResults.so` and `NoteRuntime`'s object file, then returns.
-///    Notes can now be compiled to object files against `modulesFolder`;
-/// 3. `finish` waits for step 1, links `libNoteRuntime.so` (it needs `libAttention.so`), records
-///    the manifest and moves the folder into place, where notes are linked against it.
+///    compiles and checks), `libNoteResults.so`, and `libNoteRuntime.so` linked against a stub
+///    `libAttention.so` (in `stubFolder`: no symbols, only the name), then returns. Notes can
+///    now be compiled against `modulesFolder` and linked against the stub
+///    (`ProgramCompiler.linkBeforeTheLibrary`);
+/// 3. `finish` waits for step 1, removes the stub, records the manifest and moves the folder
+///    into place, where the notes find the real library when they run.
 public final class LibraryBuild: Sendable {
     /// Where the modules are, for `-I`, as soon as `start` returns.
     public let modulesFolder: URL
+    /// Where the stub `libAttention.so` is, to link against before the library is done.
+    public var stubFolder: URL { Self.stubFolder(in: modulesFolder) }
     private let folder: URL
     private let digest: String
     private let sources: [String: [String]]
@@ -37,6 +41,8 @@ public final class LibraryBuild: Sendable {
                 try build.compile("Attention", .module)
                 try build.compile("NoteResults", .moduleAndLibrary)
                 try build.compile("NoteRuntime", .moduleAndObject)
+                try build.makeStub()
+                try build.compile("NoteRuntime", .libraryFromObject)
             }
         }
         do {
@@ -71,12 +77,17 @@ public final class LibraryBuild: Sendable {
         }
     }
 
+    /// What notes compiled before `finish` are compiled and linked against.
+    var inProgress: LibraryInProgress {
+        LibraryInProgress(modules: modulesFolder, stubs: stubFolder, folder: folder)
+    }
+
     /// Waits for the optimised library, completes the folder and returns the built library.
     /// Called once.
     public func finish() throws -> RuntimeLibrary {
         defer { try? FileManager.default.removeItem(at: modulesFolder) }
         try attentionLibrary.value().get()
-        try compile("NoteRuntime", .libraryFromObject)
+        try? FileManager.default.removeItem(at: stubFolder)
         try? FileManager.default.removeItem(at: modulesFolder.appendingPathComponent("NoteRuntime.o"))
         let manifest = try LibraryManifest.record(modulesFolder)
         if rename(modulesFolder.path, folder.path) != 0 {
@@ -102,6 +113,30 @@ public final class LibraryBuild: Sendable {
     private func compile(_ module: String, _ product: Product) throws {
         try Self.compile(
             module, product, in: modulesFolder, sources: sources, toolchain: toolchain, moduleCache: moduleCache)
+    }
+
+    private static func stubFolder(in staging: URL) -> URL {
+        staging.appendingPathComponent("stub")
+    }
+
+    /// An empty `libAttention.so`: linking against it records the dependency by name, and the
+    /// dynamic loader resolves the symbols in the real library when a program starts.
+    private func makeStub() throws {
+        try FileManager.default.createDirectory(at: stubFolder, withIntermediateDirectories: true)
+        let empty = stubFolder.appendingPathComponent("empty.swift")
+        try Data().write(to: empty)
+        let compiled = try ChildProcess.run(
+            executable: toolchain.swiftc,
+            arguments: [
+                "-emit-library", "-module-name", "AttentionStub", "-o",
+                stubFolder.appendingPathComponent("libAttention.so").path, "-Xlinker", "-soname", "-Xlinker",
+                "libAttention.so", "-module-cache-path", moduleCache.path, empty.path,
+            ],
+            workingDirectory: stubFolder, timeout: 600)
+        guard compiled.succeeded else {
+            throw NotesgenError.libraryBuildFailed(
+                output: String(decoding: compiled.stderr + compiled.stdout, as: UTF8.self))
+        }
     }
 
     private static func compile(
@@ -133,11 +168,14 @@ public final class LibraryBuild: Sendable {
             arguments += ["-c", "-o", object]
         }
         if product.emitsLibrary {
+            // A library linked from its object file is linked before libAttention.so is done:
+            // against the stub, which the search finds first.
+            let stub = product == .libraryFromObject ? ["-L", stubFolder(in: staging).path] : []
             arguments +=
                 [
                     "-emit-library", "-o", staging.appendingPathComponent("lib\(module).so").path,
-                    "-Xlinker", "-soname", "-Xlinker", "lib\(module).so", "-L", staging.path,
-                ] + RuntimeLibrary.dependencies(of: module).flatMap { ["-l\($0)"] }
+                    "-Xlinker", "-soname", "-Xlinker", "lib\(module).so",
+                ] + stub + ["-L", staging.path] + RuntimeLibrary.dependencies(of: module).flatMap { ["-l\($0)"] }
         }
         let inputs = product == .libraryFromObject ? [object] : sources[module, default: []]
         let compiled = try ChildProcess.run(

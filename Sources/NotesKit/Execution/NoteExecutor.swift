@@ -65,11 +65,12 @@ public struct NoteExecutor: Sendable {
         note.blocks.filter { !$0.options.shouldFail }
     }
 
-    /// Compiles `note`'s main program to an object file against the library's `modules`, before
-    /// the library itself is built; `run(_:precompiled:)` then only links it. Nil when the note
-    /// has no main program or its folder cannot be made (the run compiles it then).
+    /// Compiles `note`'s main program to an object file against the library's modules, before
+    /// the library itself is built, and links it against the stub; `run(_:precompiled:)` then
+    /// only runs it (or links it, when the early link failed). Nil when the note has no main
+    /// program or its folder cannot be made (the run compiles it then).
     static func precompile(
-        _ note: Note, modules: URL, workFolder: URL, compiler: ProgramCompiler
+        _ note: Note, library: LibraryInProgress, workFolder: URL, compiler: ProgramCompiler
     ) -> PrecompiledProgram? {
         let blocks = mainBlocks(of: note)
         guard !blocks.isEmpty else { return nil }
@@ -79,9 +80,16 @@ public struct NoteExecutor: Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(ProgramGenerator.program(for: blocks, notePath: note.path).utf8).write(to: source)
             let object = folder.appendingPathComponent("main.o")
-            return PrecompiledProgram(
+            var program = PrecompiledProgram(
                 folder: folder, object: object,
-                compile: try compiler.compileObject(source, to: object, modules: modules))
+                compile: try compiler.compileObject(source, to: object, modules: library.modules))
+            if program.compile.succeeded {
+                let linked = try? compiler.linkBeforeTheLibrary(
+                    program.object, to: program.binary, modules: library.modules, stubs: library.stubs,
+                    library: library.folder)
+                program.isLinked = linked?.succeeded == true
+            }
+            return program
         } catch {
             try? FileManager.default.removeItem(at: folder)
             return nil
@@ -134,7 +142,7 @@ public struct NoteExecutor: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         let program = Program(blocks: blocks, expectingFailure: expectingFailure)
 
-        let binary = folder.appendingPathComponent("note")
+        let binary = Self.binary(in: folder)
         let compile: ChildProcess.Result
         if let precompiled {
             compile = precompiled.compile
@@ -163,21 +171,38 @@ public struct NoteExecutor: Sendable {
             }
             return
         }
-        if let precompiled {
-            let linked = try compiler.link(precompiled.object, to: binary, library: library.folder)
-            if linked.timedOut { throw ExecutionFailure.compileTimedOut(seconds: compileTimeout) }
-            guard linked.succeeded else {
-                throw ExecutionFailure.compilerFailed(
-                    output: String(decoding: linked.stderr + linked.stdout, as: UTF8.self))
-            }
+        if let precompiled, !precompiled.isLinked {
+            try link(precompiled)
         }
 
         let resultsFile = folder.appendingPathComponent("results.jsonl")
-        let child = try runProgram(binary, of: program, resultsFile: resultsFile, in: folder)
+        var child = try runProgram(binary, of: program, resultsFile: resultsFile, in: folder)
+        if let precompiled, precompiled.isLinked, child.missedASymbolAtStart {
+            // Linked early, against the stub, it needs a symbol the library lacks: the link
+            // against the library says so as it would have in one step.
+            try? FileManager.default.removeItem(at: resultsFile)
+            try link(precompiled)
+            child = try runProgram(binary, of: program, resultsFile: resultsFile, in: folder)
+        }
         let outcome = try ProgramOutcome.read(resultsFile: resultsFile, child: child)
         let trapLine = TrapLocation.line(
             frames: outcome.trapFrames, binary: binary, notePath: note.path, toolchain: toolchain)
         recordRun(of: program, in: note, child: child, outcome: outcome, trapLine: trapLine, into: &run)
+    }
+
+    /// Where a program's binary is in its work folder.
+    static func binary(in folder: URL) -> URL {
+        folder.appendingPathComponent("note")
+    }
+
+    /// Links a precompiled program against the built library.
+    private func link(_ precompiled: PrecompiledProgram) throws {
+        let linked = try compiler.link(precompiled.object, to: precompiled.binary, library: library.folder)
+        if linked.timedOut { throw ExecutionFailure.compileTimedOut(seconds: compileTimeout) }
+        guard linked.succeeded else {
+            throw ExecutionFailure.compilerFailed(
+                output: String(decoding: linked.stderr + linked.stdout, as: UTF8.self))
+        }
     }
 
     /// The blocks compiled into one program, and whose results it records.
@@ -333,12 +358,32 @@ public struct NoteExecutor: Sendable {
     }
 }
 
-/// A note's main program compiled to an object file (`NoteExecutor.precompile`), waiting for
-/// the library to be linked against.
+/// A note's main program compiled (`NoteExecutor.precompile`) while the library is being built.
 struct PrecompiledProgram: Sendable {
-    /// The program's work folder: its source, its object file, later its binary and results.
+    /// The program's work folder: its source, its object file, its binary and results.
     var folder: URL
     var object: URL
     /// What the compiler said: its errors are the note's, as in a one-step compile.
     var compile: ChildProcess.Result
+    /// Whether `binary` is linked already (against the stub); if not, it is linked when the
+    /// library is done.
+    var isLinked = false
+    var binary: URL { NoteExecutor.binary(in: folder) }
+}
+
+/// A library being built, as the notes compiled meanwhile see it (`LibraryBuild`).
+struct LibraryInProgress: Sendable {
+    /// The modules to compile against, and the libraries built so far.
+    var modules: URL
+    /// The stub `libAttention.so` to link against.
+    var stubs: URL
+    /// Where the library will be when the notes run.
+    var folder: URL
+}
+
+extension ChildProcess.Result {
+    /// The dynamic loader could not start the program: a symbol it needs is in no library.
+    var missedASymbolAtStart: Bool {
+        !wasSignalled && status == 127 && String(decoding: stderr, as: UTF8.self).contains("symbol lookup error")
+    }
 }

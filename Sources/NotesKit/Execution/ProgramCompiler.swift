@@ -37,10 +37,27 @@ struct ProgramCompiler: Sendable {
             Self.flags + linking(library) + [object.path, "-o", binary.path], in: binary.deletingLastPathComponent())
     }
 
-    private func linking(_ library: URL) -> [String] {
+    /// Links `object` into `binary` while the library is still being compiled: against the
+    /// libraries in `modules` and the stub `libAttention.so` in `stubs` (`LibraryBuild`), for
+    /// the library that will be in `library`. Attention's symbols stay unresolved until the
+    /// program starts, all of them then (`-z now`): one missing fails the start, not a call.
+    func linkBeforeTheLibrary(
+        _ object: URL, to binary: URL, modules: URL, stubs: URL, library: URL
+    ) throws -> ChildProcess.Result {
+        let early = [
+            "-L", stubs.path, "-Xlinker", "--unresolved-symbols=ignore-all", "-Xlinker", "-z", "-Xlinker", "now",
+        ]
+        return try run(
+            Self.flags + early + linking(library, searching: modules) + [object.path, "-o", binary.path],
+            in: binary.deletingLastPathComponent())
+    }
+
+    /// Links against the libraries found in `searching` (`library` unless told), found at run
+    /// time in `library`.
+    private func linking(_ library: URL, searching: URL? = nil) -> [String] {
         [
-            "-L", library.path, "-lAttention", "-lNoteResults", "-lNoteRuntime", "-Xlinker", "-rpath", "-Xlinker",
-            library.path,
+            "-L", (searching ?? library).path, "-lAttention", "-lNoteResults", "-lNoteRuntime",
+            "-Xlinker", "-rpath", "-Xlinker", library.path,
         ] + (usesLLD ? ["-use-ld=lld"] : [])
     }
 

@@ -104,8 +104,8 @@ public struct NotesRunner: Sendable {
             library = built
         case .building(let build):
             // While the optimiser works on the library (on one core), the notes' programs are
-            // compiled against its modules on the others, yielding to it; once it is done they
-            // are only linked.
+            // compiled against its modules and linked against its stub on the others, yielding
+            // to it; once it is done they only run.
             let compiler = ProgramCompiler(
                 toolchain: toolchain,
                 moduleCacheFolder: ModuleCache.folder(in: settings.cacheFolder, toolchain: toolchain),
@@ -114,7 +114,7 @@ public struct NotesRunner: Sendable {
             let objects = Workers.map(count: candidates.count, jobs: max(1, settings.jobs - 1), yielding: true) {
                 index in
                 NoteExecutor.precompile(
-                    candidates[index], modules: build.modulesFolder, workFolder: workFolder, compiler: compiler)
+                    candidates[index], library: build.inProgress, workFolder: workFolder, compiler: compiler)
             }
             for (note, object) in zip(candidates, objects) { precompiled[note.path] = object }
             library = try build.finish()
