@@ -83,7 +83,7 @@ public struct NoteExecutor: Sendable {
             var program = PrecompiledProgram(
                 folder: folder, object: object,
                 compile: try compiler.compileObject(source, to: object, modules: library.modules))
-            if program.compile.succeeded {
+            if program.compile.succeeded && compiler.canLinkBeforeTheLibrary {
                 let linked = try? compiler.linkBeforeTheLibrary(
                     program.object, to: program.binary, modules: library.modules, stubs: library.stubs,
                     library: library.folder)

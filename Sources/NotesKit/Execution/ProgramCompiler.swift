@@ -37,13 +37,19 @@ struct ProgramCompiler: Sendable {
             Self.flags + linking(library) + [object.path, "-o", binary.path], in: binary.deletingLastPathComponent())
     }
 
+    /// Whether `linkBeforeTheLibrary` may be used: with lld, whose unresolved symbols are left
+    /// to the dynamic loader. gold resolves them to address 0, and the program crashes.
+    var canLinkBeforeTheLibrary: Bool { usesLLD }
+
     /// Links `object` into `binary` while the library is still being compiled: against the
     /// libraries in `modules` and the stub `libAttention.so` in `stubs` (`LibraryBuild`), for
     /// the library that will be in `library`. Attention's symbols stay unresolved until the
     /// program starts, all of them then (`-z now`): one missing fails the start, not a call.
+    /// Only when `canLinkBeforeTheLibrary`.
     func linkBeforeTheLibrary(
         _ object: URL, to binary: URL, modules: URL, stubs: URL, library: URL
     ) throws -> ChildProcess.Result {
+        precondition(canLinkBeforeTheLibrary, "linking before the library needs lld")
         let early = [
             "-L", stubs.path, "-Xlinker", "--unresolved-symbols=ignore-all", "-Xlinker", "-z", "-Xlinker", "now",
         ]
