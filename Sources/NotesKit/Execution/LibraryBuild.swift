@@ -125,18 +125,13 @@ public final class LibraryBuild: Sendable {
         try FileManager.default.createDirectory(at: stubFolder, withIntermediateDirectories: true)
         let empty = stubFolder.appendingPathComponent("empty.swift")
         try Data().write(to: empty)
-        let compiled = try ChildProcess.run(
-            executable: toolchain.swiftc,
-            arguments: [
+        try Self.runCompiler(
+            [
                 "-emit-library", "-module-name", "AttentionStub", "-o",
                 stubFolder.appendingPathComponent("libAttention.so").path, "-Xlinker", "-soname", "-Xlinker",
                 "libAttention.so", "-module-cache-path", moduleCache.path, empty.path,
             ],
-            workingDirectory: stubFolder, timeout: 600)
-        guard compiled.succeeded else {
-            throw NotesgenError.libraryBuildFailed(
-                output: String(decoding: compiled.stderr + compiled.stdout, as: UTF8.self))
-        }
+            toolchain: toolchain, in: stubFolder)
     }
 
     private static func compile(
@@ -178,9 +173,16 @@ public final class LibraryBuild: Sendable {
                 ] + stub + ["-L", staging.path] + RuntimeLibrary.dependencies(of: module).flatMap { ["-l\($0)"] }
         }
         let inputs = product == .libraryFromObject ? [object] : sources[module, default: []]
+        try runCompiler(arguments + inputs, toolchain: toolchain, in: staging, stopsWhen: shouldStop)
+    }
+
+    /// Runs `swiftc`; its output is the error when it fails.
+    private static func runCompiler(
+        _ arguments: [String], toolchain: Toolchain, in folder: URL, stopsWhen shouldStop: (@Sendable () -> Bool)? = nil
+    ) throws {
         let compiled = try ChildProcess.run(
-            executable: toolchain.swiftc, arguments: arguments + inputs,
-            workingDirectory: staging, timeout: 600, shouldKill: shouldStop)
+            executable: toolchain.swiftc, arguments: arguments, workingDirectory: folder, timeout: 600,
+            shouldKill: shouldStop)
         guard compiled.succeeded else {
             throw NotesgenError.libraryBuildFailed(
                 output: String(decoding: compiled.stderr + compiled.stdout, as: UTF8.self))
